@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "leadline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "leadline", targets: ["leadline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+    ],
+    targets: [
+        // Model, vendor clients, HTTP, config and cache. No terminal code.
+        .target(
+            name: "LeadlineKit",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Terminal-independent UI: cell Buffer, widgets, layout, state machine.
+        .target(name: "LeadlineUI", dependencies: ["LeadlineKit"]),
+        // ncursesw, wide-character API. Only LeadlineTerminal imports it. No pkgConfig: the
+        // -D flags ncursesw.pc adds are refused by SwiftPM (a warning); shim.h defines what it needs.
+        .systemLibrary(name: "CNcursesw"),
+        // The only code that talks to ncurses.
+        .target(name: "LeadlineTerminal", dependencies: ["CNcursesw", "LeadlineUI"]),
+        .executableTarget(
+            name: "leadline",
+            dependencies: [
+                "LeadlineKit", "LeadlineUI", "LeadlineTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LeadlineKitTests",
+            dependencies: ["LeadlineKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "LeadlineUITests", dependencies: ["LeadlineUI"]),
+        .testTarget(name: "LeadlineTerminalTests", dependencies: ["LeadlineTerminal", "CNcursesw"]),
+        .testTarget(
+            name: "leadlineTests",
+            dependencies: [
+                "leadline", "LeadlineKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,79 @@
+import LeadlineKit
+import Testing
+
+@Suite struct TextWidthTests {
+    @Test(arguments: [
+        ("abc", 3),
+        ("", 0),
+        ("世界", 4),
+        ("👍", 2),
+        ("👩‍👩‍👧", 2),
+        ("🇨🇱", 2),
+        ("\u{E9}", 1),
+        ("e\u{301}", 1),
+        ("\u{2764}", 1),
+        ("\u{2764}\u{FE0F}", 2),
+        ("1\u{FE0F}\u{20E3}", 2),
+        ("\u{200B}", 0),
+        ("\u{301}", 0),
+        ("한국어", 6),
+        ("ｆｕｌｌ", 8),
+        ("a世b👍c", 7),
+        ("┌─┐ αβγ", 7),
+    ])
+    func width(_ text: String, _ expected: Int) {
+        #expect(DisplayWidth.of(text) == expected)
+    }
+
+    @Test func controlsTakeNoColumns() {
+        #expect(DisplayWidth.of("\t\n\r\n\u{1B}\u{7F}\u{85}") == 0)
+        #expect(DisplayWidth.of(Character("\u{1B}")) == 0)
+    }
+
+    @Test func characterWidthMatchesStringWidth() {
+        for character in "a世👩‍👩‍👧\u{200B}e\u{301}" {
+            #expect(DisplayWidth.of(character) == DisplayWidth.of(String(character)))
+        }
+    }
+
+    @Test(arguments: [
+        ("hello", 10, "hello"),
+        ("hello", 5, "hello"),
+        ("hello world", 5, "hell…"),
+        ("hello", 0, ""),
+        ("hello", -3, ""),
+        ("hello", 1, "…"),
+        ("世界abc", 3, "世…"),
+        ("世界", 3, "世…"),
+        ("a世界", 3, "a…"),
+        ("世界", 2, "…"),
+        ("👩‍👩‍👧👍x", 3, "👩‍👩‍👧…"),
+        ("e\u{301}e\u{301}e\u{301}", 2, "e\u{301}…"),
+    ])
+    func truncate(_ text: String, _ width: Int, _ expected: String) {
+        let result = DisplayWidth.truncate(text, toWidth: width)
+        #expect(result == expected)
+        #expect(DisplayWidth.of(result) <= max(0, width))
+    }
+
+    @Test func truncateWithCustomEllipsis() {
+        #expect(DisplayWidth.truncate("abcdef", toWidth: 5, ellipsis: "...") == "ab...")
+        #expect(DisplayWidth.truncate("abcdef", toWidth: 2, ellipsis: "...") == "ab")
+        #expect(DisplayWidth.truncate("世界世界", toWidth: 3, ellipsis: "") == "世")
+        #expect(DisplayWidth.truncate("abc世", toWidth: 4, ellipsis: "⋯⋯") == "ab⋯⋯")
+    }
+
+    @Test(arguments: [
+        ("ab", 4, "ab  "),
+        ("世", 4, "世  "),
+        ("abcdef", 4, "abc…"),
+        ("世界世", 5, "世界…"),
+        ("世界世", 4, "世… "),
+        ("x", 0, ""),
+    ])
+    func pad(_ text: String, _ width: Int, _ expected: String) {
+        let result = DisplayWidth.pad(text, toWidth: width)
+        #expect(result == expected)
+        #expect(DisplayWidth.of(result) == width)
+    }
+}

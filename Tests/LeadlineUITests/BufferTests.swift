@@ -1,0 +1,137 @@
+import LeadlineUI
+import Testing
+
+@Suite struct BufferTests {
+    @Test func newBufferIsBlank() {
+        let buffer = Buffer(width: 3, height: 2)
+        #expect(buffer.lines == ["   ", "   "])
+        #expect(buffer[row: 1, column: 2] == .blank)
+    }
+
+    @Test func writesASCII() {
+        var buffer = Buffer(width: 8, height: 1)
+        let bold = Style(attributes: .bold)
+        #expect(buffer.write("hello", row: 0, column: 1, style: bold) == 5)
+        #expect(buffer.lines == [" hello  "])
+        #expect(buffer[row: 0, column: 1] == Cell(grapheme: "h", width: 1, style: bold))
+        #expect(buffer[row: 0, column: 6] == .blank)
+    }
+
+    @Test func stopsAtRightEdgeAndMaxWidth() {
+        var buffer = Buffer(width: 6, height: 2)
+        #expect(buffer.write("overflowing", row: 0, column: 2) == 4)
+        #expect(buffer.write("overflowing", row: 1, column: 0, maxWidth: 3) == 3)
+        #expect(buffer.lines == ["  over", "ove   "])
+    }
+
+    @Test func outOfRangeWritesNothing() {
+        var buffer = Buffer(width: 4, height: 1)
+        #expect(buffer.write("x", row: 1, column: 0) == 0)
+        #expect(buffer.write("x", row: 0, column: 4) == 0)
+        #expect(buffer.write("x", row: 0, column: -1) == 0)
+        #expect(buffer.write("x", row: 0, column: 0, maxWidth: 0) == 0)
+        #expect(buffer == Buffer(width: 4, height: 1))
+    }
+
+    @Test func wideGraphemesTakeTwoCells() {
+        var buffer = Buffer(width: 8, height: 1)
+        #expect(buffer.write("世界👩‍👩‍👧", row: 0, column: 0) == 6)
+        #expect(buffer.lines == ["世界👩‍👩‍👧  "])
+        #expect(buffer[row: 0, column: 0] == Cell(grapheme: "世", width: 2))
+        #expect(buffer[row: 0, column: 1].isContinuation)
+        #expect(buffer[row: 0, column: 1].grapheme == "")
+        #expect(buffer[row: 0, column: 4].grapheme == "👩‍👩‍👧")
+    }
+
+    @Test func wideGraphemeStraddlingRightEdgeBecomesSpace() {
+        var buffer = Buffer(width: 5, height: 1, fill: Cell(grapheme: ".", width: 1))
+        #expect(buffer.write("ab世", row: 0, column: 2) == 3)
+        #expect(buffer.lines == ["..ab "])
+    }
+
+    @Test func wideGraphemeStraddlingMaxWidthBecomesSpace() {
+        var buffer = Buffer(width: 6, height: 1, fill: Cell(grapheme: ".", width: 1))
+        #expect(buffer.write("世界", row: 0, column: 0, maxWidth: 3) == 3)
+        #expect(buffer.lines == ["世 ..."])
+    }
+
+    @Test func overwritingRightHalfBlanksLeftHalf() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("世界", row: 0, column: 0)
+        buffer.write("x", row: 0, column: 1)
+        #expect(buffer.lines == [" x界  "])
+        #expect(buffer[row: 0, column: 0] == .blank)
+    }
+
+    @Test func overwritingLeftHalfBlanksRightHalf() {
+        var buffer = Buffer(width: 6, height: 1)
+        let red = Style(foreground: .ansi(1))
+        buffer.write("世界", row: 0, column: 0, style: red)
+        buffer.write("x", row: 0, column: 2)
+        #expect(buffer.lines == ["世x   "])
+        // The orphaned half keeps its colours so a highlighted row stays highlighted.
+        #expect(buffer[row: 0, column: 3] == .blank(red))
+    }
+
+    @Test func wideOverWideAtOffsetBlanksBothNeighbours() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("世界", row: 0, column: 0)
+        buffer.write("👍", row: 0, column: 1)
+        #expect(buffer.lines == [" 👍   "])
+    }
+
+    @Test func hostileTextLeavesNoEscapes() {
+        var buffer = Buffer(width: 20, height: 1)
+        let used = buffer.write("a\u{1B}]52;c;ZXZpbA==\u{07}b\u{1B}[2J\u{9B}31mc\rd\u{202E}e\nf\tg", row: 0, column: 0)
+        #expect(buffer.lines == ["abcde f g           "])
+        #expect(used == 9)
+        let text = buffer.lines.joined()
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+    }
+
+    @Test func zeroWidthGraphemesAreSkipped() {
+        var buffer = Buffer(width: 4, height: 1)
+        #expect(buffer.write("a\u{200B}b", row: 0, column: 0) == 2)
+        #expect(buffer.lines == ["ab  "])
+    }
+
+    @Test func drawsABox() {
+        var buffer = Buffer(width: 10, height: 3)
+        buffer.write("┌ Leads ─┐", row: 0, column: 0)
+        buffer.write("│", row: 1, column: 0)
+        buffer.write("Ana 李世界", row: 1, column: 1, maxWidth: 7)
+        buffer.write("│", row: 1, column: 9)
+        buffer.write("└" + String(repeating: "─", count: 8) + "┘", row: 2, column: 0)
+        #expect(buffer.lines == [
+            "┌ Leads ─┐",
+            "│Ana 李  │",
+            "└────────┘",
+        ])
+    }
+
+    @Test func fillClipsAndRepairsWideGraphemes() {
+        var buffer = Buffer(width: 6, height: 3)
+        for row in 0..<3 { buffer.write("世界世", row: row, column: 0) }
+        let highlight = Style(attributes: .reverse)
+        buffer.fill(Rect(x: 3, y: 1, width: 10, height: 10), with: .blank(highlight))
+        #expect(buffer.lines == ["世界世", "世    ", "世    "])
+        #expect(buffer[row: 2, column: 5] == .blank(highlight))
+        #expect(buffer[row: 2, column: 2] == .blank)
+    }
+
+    @Test func setStyleKeepsText() {
+        var buffer = Buffer(width: 4, height: 2)
+        buffer.write("ab", row: 1, column: 0)
+        let selected = Style(background: .rgb(0, 0, 128), attributes: [.bold, .reverse])
+        buffer.setStyle(selected, in: Rect(x: 0, y: 1, width: 4, height: 1))
+        #expect(buffer.lines == ["    ", "ab  "])
+        #expect(buffer[row: 1, column: 1] == Cell(grapheme: "b", width: 1, style: selected))
+        #expect(buffer[row: 0, column: 1] == .blank)
+    }
+
+    @Test func rectIntersection() {
+        let a = Rect(x: 0, y: 0, width: 4, height: 4)
+        #expect(a.intersection(Rect(x: 2, y: 3, width: 5, height: 5)) == Rect(x: 2, y: 3, width: 2, height: 1))
+        #expect(a.intersection(Rect(x: 5, y: 0, width: 2, height: 2)).isEmpty)
+    }
+}
