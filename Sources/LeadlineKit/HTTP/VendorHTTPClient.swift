@@ -1,0 +1,177 @@
+import Foundation
+
+/// What a vendor client needs to reach its server: where, with which credential, how patiently.
+public struct SourceConnection: Sendable {
+    /// The source's configured name ("nexor"), used in every message.
+    public var name: String
+    /// Everything before the documented paths, e.g. `https://api.getnexor.ai/api/public`.
+    public var baseURL: URL
+    public var credential: Secret
+    public var transport: any Transport
+    public var retry: RetryPolicy
+    /// How long one request may wait for its answer.
+    public var timeout: Duration
+    /// Waits between retries; tests substitute one that records instead of sleeping.
+    public var sleep: @Sendable (Duration) async throws -> Void
+    /// A uniform random number in `0..<1`, for backoff jitter.
+    public var random: @Sendable () -> Double
+
+    public init(
+        name: String, baseURL: URL, credential: Secret, transport: any Transport,
+        retry: RetryPolicy = RetryPolicy(), timeout: Duration = .seconds(30),
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.name = name
+        self.baseURL = baseURL
+        self.credential = credential
+        self.transport = transport
+        self.retry = retry
+        self.timeout = timeout
+        self.sleep = sleep
+        self.random = random
+    }
+}
+
+/// The HTTP core every vendor client shares: URLs, auth headers, retries and status mapping.
+///
+/// It turns every failure into a ``VendorError`` and makes sure no vendor text reaches the user
+/// unsanitised or carrying the credential.
+struct VendorHTTPClient: Sendable {
+    let connection: SourceConnection
+    /// Header fields that carry the credential.
+    let authHeaders: [String: String]
+    /// Pulls the vendor's own error message out of an error body.
+    let errorMessage: @Sendable (Data) -> String?
+
+    /// Sends `method path?query` and returns the body of a 2xx answer.
+    ///
+    /// `resource` names what a 404 means ("lead 42").
+    func send(
+        _ method: String, path: [String], query: [(String, String)] = [], body: Data? = nil,
+        resource: String
+    ) async throws -> Data {
+        let url = makeURL(path: path, query: query)
+        var headers = authHeaders
+        headers["Accept"] = "application/json"
+        if body != nil { headers["Content-Type"] = "application/json" }
+        let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: connection.timeout)
+        let source = connection.name
+        let host = url.host ?? connection.baseURL.absoluteString
+        let policy = connection.retry
+
+        for attempt in 1...policy.maxAttempts {
+            let isLast = attempt == policy.maxAttempts
+            if Task.isCancelled { throw VendorError.cancelled(source: source) }
+            let response: HTTPResponse
+            do {
+                response = try await connection.transport.send(request)
+            } catch let error as TransportError {
+                switch error {
+                case .cancelled:
+                    throw VendorError.cancelled(source: source)
+                case .timedOut where isLast:
+                    throw VendorError.timedOut(source: source, host: host, attempts: attempt)
+                case .connectionFailed(let reason) where isLast:
+                    throw VendorError.unreachable(source: source, host: host, reason: reason)
+                case .timedOut, .connectionFailed:
+                    try await pause(policy.backoff(afterAttempt: attempt, random: connection.random()))
+                    continue
+                }
+            }
+
+            switch response.status {
+            case 200..<300:
+                return response.body
+            case 429:
+                let retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"))
+                if let retryAfter, retryAfter > policy.maxDelay {
+                    throw VendorError.rateLimited(source: source, attempts: attempt, retryAfter: retryAfter)
+                }
+                if isLast { throw VendorError.rateLimited(source: source, attempts: attempt, retryAfter: nil) }
+                try await pause(retryAfter ?? policy.backoff(afterAttempt: attempt, random: connection.random()))
+            case 500, 502, 503, 504:
+                if isLast {
+                    throw VendorError.serverError(source: source, status: response.status, message: message(from: response))
+                }
+                try await pause(policy.backoff(afterAttempt: attempt, random: connection.random()))
+            case 401, 403:
+                throw VendorError.unauthorized(
+                    source: source, status: response.status, message: message(from: response),
+                    credential: connection.credential.origin)
+            case 404:
+                throw VendorError.notFound(source: source, resource: resource, message: message(from: response))
+            default:
+                throw VendorError.unexpectedStatus(source: source, status: response.status, message: message(from: response))
+            }
+        }
+        preconditionFailure("the retry loop returns or throws on its last attempt")
+    }
+
+    /// Decodes a 2xx body, turning a decoding failure into ``VendorError/invalidResponse``.
+    func decode<T: Decodable>(_ type: T.Type, from data: Data, request: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw VendorError.invalidResponse(source: connection.name, request: request, reason: Self.explain(error))
+        } catch {
+            throw VendorError.invalidResponse(source: connection.name, request: request, reason: "\(error)")
+        }
+    }
+
+    func makeURL(path: [String], query: [(String, String)]) -> URL {
+        var text = connection.baseURL.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        for segment in path {
+            text += "/" + (segment.addingPercentEncoding(withAllowedCharacters: .urlUnreserved) ?? segment)
+        }
+        if !query.isEmpty {
+            text += "?" + query.map { name, value in
+                let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlQueryValue) ?? value
+                return "\(name)=\(encoded)"
+            }.joined(separator: "&")
+        }
+        // Every piece was percent-encoded above, so this cannot fail for a valid base URL.
+        return URL(string: text)!
+    }
+
+    private func pause(_ duration: Duration) async throws {
+        do {
+            try await connection.sleep(duration)
+        } catch {
+            throw VendorError.cancelled(source: connection.name)
+        }
+    }
+
+    private func message(from response: HTTPResponse) -> String? {
+        let raw = errorMessage(response.body)
+            ?? String(data: response.body.prefix(300), encoding: .utf8).flatMap { $0.hasPrefix("<") ? nil : $0 }
+        guard let raw else { return nil }
+        let clean = connection.credential.redact(TerminalSanitizer.line(raw))
+        guard !clean.isEmpty else { return nil }
+        return clean.count > 200 ? String(clean.prefix(199)) + "…" : clean
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "the document" : String(keys.drop { $0 == "." })
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return "\(path(context)) is not a \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context)) is null, expected \(type)"
+        case .keyNotFound(let key, let context): return "\(path(context)) lacks '\(key.stringValue)'"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context)) is malformed"
+        @unknown default: return "undecodable"
+        }
+    }
+}
+
+extension CharacterSet {
+    /// RFC 3986 unreserved characters: safe anywhere in a URL without encoding.
+    static let urlUnreserved = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    /// Unreserved plus the comma, which keeps lists like `channel=call,email` readable.
+    static let urlQueryValue = urlUnreserved.union(CharacterSet(charactersIn: ","))
+}

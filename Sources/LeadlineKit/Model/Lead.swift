@@ -1,0 +1,81 @@
+import Foundation
+
+/// A lead as one vendor knows it.
+public struct Lead: Sendable, Hashable, Identifiable {
+    /// The status the vendor shows for the lead, with its colour when the vendor has one.
+    public struct Status: Sendable, Hashable {
+        /// The human label ("Contacted").
+        public var label: String
+        /// The vendor's machine key ("contacted"), if distinct from the label.
+        public var key: String?
+        /// The vendor's colour as `#rrggbb`, if any.
+        public var color: String?
+
+        public init(label: String, key: String? = nil, color: String? = nil) {
+            self.label = label
+            self.key = key
+            self.color = color
+        }
+    }
+
+    /// The configured name of the source ("nexor").
+    public var source: String
+    /// The vendor's id; with `source` it forms the REF `source:id`.
+    public var id: String
+    public var name: String
+    public var phone: String?
+    public var email: String?
+    public var company: String?
+    public var status: Status?
+    public var createdAt: Date?
+    /// Vendor facts worth showing (campaign, workflow, assigned user, metadata), in display order.
+    public var details: [Detail]
+    /// The vendor's lead object as decoded.
+    public var raw: JSONValue
+
+    public init(
+        source: String, id: String, name: String, phone: String? = nil, email: String? = nil,
+        company: String? = nil, status: Status? = nil, createdAt: Date? = nil,
+        details: [Detail] = [], raw: JSONValue = .null
+    ) {
+        self.source = source
+        self.id = id
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.company = company
+        self.status = status
+        self.createdAt = createdAt
+        self.details = details
+        self.raw = raw
+    }
+
+    /// The REF that names this lead on the command line.
+    public var ref: String { "\(source):\(id)" }
+}
+
+/// One human, as seen by one or more vendors: the leads that share a phone number or an email.
+public struct Person: Sendable, Hashable, Identifiable {
+    /// The leads this person is made of, in the order they were found.
+    public var leads: [Lead]
+
+    /// Creates a person from at least one lead.
+    public init(leads: [Lead]) {
+        precondition(!leads.isEmpty, "a person is made of at least one lead")
+        self.leads = leads
+    }
+
+    /// The first lead's REF: stable as long as the first source keeps the lead.
+    public var id: String { leads[0].ref }
+
+    /// The first non-empty name any source gives.
+    public var name: String { leads.lazy.map(\.name).first { !$0.isEmpty } ?? "" }
+    public var phone: String? { leads.lazy.compactMap(\.phone).first }
+    public var email: String? { leads.lazy.compactMap(\.email).first }
+    public var company: String? { leads.lazy.compactMap(\.company).first }
+    /// The names of the sources that know this person, in order, without repeats.
+    public var sources: [String] {
+        var seen = Set<String>()
+        return leads.map(\.source).filter { seen.insert($0).inserted }
+    }
+}

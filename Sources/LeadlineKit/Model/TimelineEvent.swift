@@ -1,0 +1,118 @@
+import Foundation
+
+/// One thing that happened with a lead, from one vendor, in leadline's unified shape.
+///
+/// Mapping code fills in what the vendor sent; anything without a field here goes into `details`
+/// (shown in the detail pane, in order) and the whole vendor item stays in `raw`.
+/// Identity is `(source, id, kind)`: a vendor may reuse an id for several subtypes of one thing
+/// (a Nexor meeting appears once as booked and once as completed) and those are distinct events.
+public struct TimelineEvent: Sendable, Hashable, Identifiable {
+    /// The identity of an event within a timeline.
+    public struct Key: Sendable, Hashable, CustomStringConvertible {
+        public let source: String
+        public let id: String
+        public let kind: String
+
+        public var description: String { "\(source):\(id)#\(kind)" }
+    }
+
+    /// The configured name of the source this came from ("nexor").
+    public var source: String
+    /// The vendor's id of the item, or a stable id leadline derived when the vendor gives none.
+    public var id: String
+    public var channel: Channel
+    /// What happened, as a dotted word: "message", "call", "call_missed", "meeting.booked", …
+    public var kind: String
+    public var timestamp: Date
+    public var direction: Direction?
+    /// A short heading: an email subject, "Call", an activity's title.
+    public var title: String
+    /// The vendor's status word ("delivered", "read", "ended"), if any.
+    public var status: String?
+    /// The body: message content, call summary, email body, notes.
+    public var text: String?
+    public var urls: [LabeledURL]
+    public var durationSeconds: Int?
+    public var transcript: [TranscriptLine]
+    /// Everything else worth showing, in display order.
+    public var details: [Detail]
+    /// The vendor's item exactly as decoded, for the raw view.
+    public var raw: JSONValue
+
+    public init(
+        source: String, id: String, channel: Channel, kind: String, timestamp: Date,
+        direction: Direction? = nil, title: String, status: String? = nil, text: String? = nil,
+        urls: [LabeledURL] = [], durationSeconds: Int? = nil, transcript: [TranscriptLine] = [],
+        details: [Detail] = [], raw: JSONValue = .null
+    ) {
+        self.source = source
+        self.id = id
+        self.channel = channel
+        self.kind = kind
+        self.timestamp = timestamp
+        self.direction = direction
+        self.title = title
+        self.status = status
+        self.text = text
+        self.urls = urls
+        self.durationSeconds = durationSeconds
+        self.transcript = transcript
+        self.details = details
+        self.raw = raw
+    }
+
+    public var key: Key { Key(source: source, id: id, kind: kind) }
+}
+
+/// A link an event carries: a recording, a meeting, a WhatsApp button, a media file.
+public struct LabeledURL: Sendable, Hashable, Codable {
+    /// What the link is ("recording", "meeting", the button's text).
+    public var label: String
+    /// The URL exactly as the vendor sent it; openers must check the scheme before use.
+    public var url: String
+
+    public init(label: String, url: String) {
+        self.label = label
+        self.url = url
+    }
+}
+
+/// One turn of a call transcript.
+public struct TranscriptLine: Sendable, Hashable, Codable {
+    /// Who spoke ("agent", "lead", or "speaker N" when the vendor's role is not documented).
+    public var speaker: String
+    public var text: String
+    /// Offset from the start of the call, in seconds, if known.
+    public var start: Double?
+    public var end: Double?
+
+    public init(speaker: String, text: String, start: Double? = nil, end: Double? = nil) {
+        self.speaker = speaker
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A labelled value shown in the detail pane ("Sentiment: positive").
+public struct Detail: Sendable, Hashable, Codable {
+    /// A short human label ("Delivered", "Disconnection reason").
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+extension Array where Element == Detail {
+    /// Appends `label: value` when there is a value; dates are written as ISO 8601 UTC.
+    mutating func add(_ label: String, _ value: String?) {
+        if let value, !value.isEmpty { append(Detail(label, value)) }
+    }
+
+    mutating func add(_ label: String, _ date: Date?) {
+        if let date { append(Detail(label, ISO8601.format(date))) }
+    }
+}

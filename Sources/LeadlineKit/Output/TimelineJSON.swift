@@ -1,0 +1,100 @@
+import Foundation
+
+/// The JSON forms of leads and events that `--format json|ndjson` print (DESIGN §2).
+///
+/// Field names are snake_case and stable: scripts depend on them. Missing values are `null`
+/// rather than absent, so every event has the same keys; `duration_seconds` and `transcript`
+/// appear on call events only.
+public enum TimelineJSON {
+    /// `{"lead": {...}, "events": [...]}`, indented, keys sorted.
+    public static func document(lead: Lead, events: [TimelineEvent]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(Document(lead: LeadJSON(lead), events: events.map(EventJSON.init)))
+    }
+
+    /// One event as a single line of JSON, keys sorted, without the trailing newline.
+    public static func line(_ event: TimelineEvent) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(EventJSON(event))
+    }
+
+    private struct Document: Encodable {
+        let lead: LeadJSON
+        let events: [EventJSON]
+    }
+
+    private struct LeadJSON: Encodable {
+        let lead: Lead
+        init(_ lead: Lead) { self.lead = lead }
+
+        enum CodingKeys: String, CodingKey {
+            case source, id, ref, name, phone, email, company, status, createdAt = "created_at", details
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(lead.source, forKey: .source)
+            try container.encode(lead.id, forKey: .id)
+            try container.encode(lead.ref, forKey: .ref)
+            try container.encode(lead.name, forKey: .name)
+            try container.encode(lead.phone, forKey: .phone)
+            try container.encode(lead.email, forKey: .email)
+            try container.encode(lead.company, forKey: .company)
+            try container.encode(lead.status.map(StatusJSON.init), forKey: .status)
+            try container.encode(lead.createdAt.map(ISO8601.format), forKey: .createdAt)
+            try container.encode(lead.details, forKey: .details)
+        }
+    }
+
+    private struct StatusJSON: Encodable {
+        let label: String
+        let key: String?
+        let color: String?
+
+        init(_ status: Lead.Status) {
+            label = status.label
+            key = status.key
+            color = status.color
+        }
+
+        enum CodingKeys: String, CodingKey { case label, key, color }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(label, forKey: .label)
+            try container.encode(key, forKey: .key)
+            try container.encode(color, forKey: .color)
+        }
+    }
+
+    private struct EventJSON: Encodable {
+        let event: TimelineEvent
+        init(_ event: TimelineEvent) { self.event = event }
+
+        enum CodingKeys: String, CodingKey {
+            case source, id, channel, kind, timestamp, direction, title, status, text, urls
+            case durationSeconds = "duration_seconds", transcript, details
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(event.source, forKey: .source)
+            try container.encode(event.id, forKey: .id)
+            try container.encode(event.channel, forKey: .channel)
+            try container.encode(event.kind, forKey: .kind)
+            try container.encode(ISO8601.format(event.timestamp), forKey: .timestamp)
+            try container.encode(event.direction, forKey: .direction)
+            try container.encode(event.title, forKey: .title)
+            try container.encode(event.status, forKey: .status)
+            try container.encode(event.text, forKey: .text)
+            try container.encode(event.urls, forKey: .urls)
+            if event.channel == .call {
+                try container.encode(event.durationSeconds, forKey: .durationSeconds)
+                try container.encode(event.transcript, forKey: .transcript)
+            }
+            try container.encode(event.details, forKey: .details)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// A configured vendor account that leadline reads leads and their histories from.
+///
+/// Implementations throw ``VendorError`` for every failure.
+public protocol LeadSource: Sendable {
+    /// The configured name ("nexor"), used in REFs and on every event.
+    var name: String { get }
+
+    /// Reads one lead by the vendor's id.
+    func lead(id: String) async throws -> Lead
+
+    /// Reads every event of a lead on any of `channels`, following the vendor's pagination.
+    ///
+    /// `onPage` is called with each page's events as soon as they are mapped, so a screen can show
+    /// the first page while later ones load.
+    func history(
+        leadID: String, channels: Set<Channel>,
+        onPage: @escaping @Sendable ([TimelineEvent]) async -> Void
+    ) async throws -> History
+}
+
+/// What a source returned for one lead's history.
+public struct History: Sendable {
+    /// The events, in the order the vendor sent them (not sorted).
+    public var events: [TimelineEvent]
+    /// Items that could not be placed on the timeline (no usable timestamp), so a caller can warn.
+    public var skippedItems: Int
+
+    public init(events: [TimelineEvent], skippedItems: Int = 0) {
+        self.events = events
+        self.skippedItems = skippedItems
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+extension NexorLead {
+    /// The lead in leadline's model, with the status taken from whichever shape carried it.
+    func toLead(source: String, variables: [String: NexorVariable] = [:]) -> Lead {
+        let name = [firstName, lastName].compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        let status = (currentStatus ?? workflowRun?.currentStatus).flatMap { status -> Lead.Status? in
+            guard let label = status.label ?? status.key else { return nil }
+            return Lead.Status(label: label, key: status.key, color: status.color)
+        }
+        var details: [Detail] = []
+        details.add("Title", jobTitle)
+        details.add("Lead source", leadSource)
+        details.add("Campaign", campaign?.name)
+        details.add("Workflow", (workflow ?? workflowRun?.workflow)?.name)
+        details.add("Workflow run", workflowRun?.runStatus)
+        details.add("Status category", (currentStatus ?? workflowRun?.currentStatus)?.category)
+        details.add("Assigned to", assignedUser?.name)
+        if !tags.isEmpty { details.add("Tags", tags.joined(separator: ", ")) }
+        for key in metadata.keys.sorted() {
+            details.add(key, metadata[key]?.displayText)
+        }
+        for key in variables.keys.sorted() {
+            let variable = variables[key]!
+            details.add(key, variable.valueText ?? variable.value?.displayText)
+        }
+        return Lead(
+            source: source, id: id, name: name.isEmpty ? (email ?? phone ?? id) : name,
+            phone: phone, email: email, company: company, status: status, createdAt: createdAt,
+            details: details, raw: raw)
+    }
+}
+
+extension NexorHistoryItem {
+    /// The item as a timeline event, or nil when it has no usable timestamp.
+    ///
+    /// The channel comes from the item's type, not from Nexor's `channel` field: Nexor files some
+    /// activities under "call" (a status change after a call), and leadline shows every activity,
+    /// meeting and conversion as `system`.
+    func toEvent(source: String) -> TimelineEvent? {
+        guard let timestamp else { return nil }
+        let kind = type ?? "unknown"
+        var event = TimelineEvent(
+            source: source, id: id ?? stableID(kind, raw.compactJSON), channel: .system, kind: kind,
+            timestamp: timestamp, direction: Direction(vendorValue: direction),
+            title: title ?? kind, status: status, text: content, raw: raw)
+
+        switch kind {
+        case "activity":
+            event.id = id ?? stableID("activity", ISO8601.format(timestamp), activityType, title)
+            event.kind = activityType.map { "activity.\($0)" } ?? "activity"
+            event.text = description
+            event.details.add("Activity", activityType)
+            event.details.add("By", actorType)
+        case "message":
+            let channel = vendorChannel ?? .whatsapp
+            event.channel = channel
+            event.title = messageType == "template" ? "\(channel.displayName) template" : "\(channel.displayName) message"
+            if let mediaURL { event.urls.append(LabeledURL(label: "media", url: mediaURL)) }
+            for button in buttons {
+                if let url = button.url { event.urls.append(LabeledURL(label: button.text ?? "button", url: url)) }
+            }
+            event.details.add("Message type", messageType)
+            event.details.add("Sent", sentAt)
+            event.details.add("Delivered", deliveredAt)
+            event.details.add("Read", readAt)
+            event.details.add("Reaction", reaction)
+            let buttonTexts = buttons.compactMap(\.text)
+            if !buttonTexts.isEmpty { event.details.add("Buttons", buttonTexts.joined(separator: " · ")) }
+            if let attachments, attachments != .null { event.details.add("Attachments", attachments.displayText) }
+            event.details.add("Provider message id", providerMessageID)
+        case "call_missed":
+            event.channel = .call
+            event.title = content ?? "Missed call"
+            event.text = nil
+            event.status = callStatus ?? status
+            event.details.add("Disconnection reason", disconnectionReason)
+            event.details.add("Provider call id", providerCallID)
+        case "call":
+            event.channel = .call
+            event.title = "Call"
+            event.text = summary ?? content
+            event.status = callStatus ?? status
+            event.durationSeconds = durationSeconds
+            event.transcript = transcriptLines
+            if let recordingURL { event.urls.append(LabeledURL(label: "recording", url: recordingURL)) }
+            event.details.add("Sentiment", sentiment)
+            event.details.add("Successful", callSuccessful.map { $0 ? "yes" : "no" })
+            event.details.add("Disconnection reason", disconnectionReason)
+            event.details.add("Provider call id", providerCallID)
+        case "meeting":
+            event.kind = subtype.map { "meeting.\($0)" } ?? "meeting"
+            event.title = title ?? "Meeting"
+            event.text = outcomeNotes
+            if let meetingURL { event.urls.append(LabeledURL(label: "meeting", url: meetingURL)) }
+            event.details.add("Starts", startsAt)
+            event.details.add("Ends", endsAt)
+            event.details.add("Location", locationType)
+            event.details.add("Attendee", [attendeeName, attendeeEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+        case "email":
+            event.channel = .email
+            event.title = subject ?? "(no subject)"
+            event.details.add("From", sender)
+            event.details.add("To", recipient)
+            event.details.add("Reply", isReply.map { $0 ? "yes" : "no" })
+            event.details.add("Delivered", deliveredAt)
+            event.details.add("Opened", openedAt)
+        case "conversion":
+            event.title = conversionType ?? "Conversion"
+            event.text = notes
+            let amountText = [amount?.displayText, currency].compactMap { $0 }.joined(separator: " ")
+            event.details.add("Amount", amountText)
+        default:
+            // A type Nexor added after these docs: keep whatever text it has.
+            event.channel = vendorChannel ?? .system
+            event.title = title ?? subject ?? kind
+            event.text = content ?? description ?? summary ?? notes
+        }
+        return event
+    }
+
+    private var vendorChannel: Channel? {
+        channel.flatMap { Channel(rawValue: $0.lowercased()) }
+    }
+
+    /// Nexor documents no call transcript; if one arrives as `[{role|speaker, content|text, …}]`
+    /// or as plain text, it is kept.
+    private var transcriptLines: [TranscriptLine] {
+        switch transcript {
+        case .array(let turns)?:
+            return turns.compactMap { turn in
+                guard let text = (turn["content"] ?? turn["text"] ?? turn["message"])?.displayText else { return nil }
+                let speaker = (turn["role"] ?? turn["speaker"])?.displayText ?? "speaker"
+                return TranscriptLine(speaker: speaker, text: text,
+                                      start: turn["start"].flatMap(Self.seconds), end: turn["end"].flatMap(Self.seconds))
+            }
+        case .string(let text)?:
+            return text.isEmpty ? [] : [TranscriptLine(speaker: "transcript", text: text)]
+        default:
+            return []
+        }
+    }
+
+    private static func seconds(_ value: JSONValue) -> Double? {
+        switch value {
+        case .integer(let number): Double(number)
+        case .number(let number): number
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import LeadlineKit
+
+@Suite("Timeline order and filters")
+struct TimelineTests {
+    static func event(_ id: String, _ time: String, _ channel: Channel = .call, kind: String = "call", title: String = "", text: String? = nil) -> TimelineEvent {
+        TimelineEvent(source: "s", id: id, channel: channel, kind: kind, timestamp: date(time), title: title, text: text)
+    }
+
+    @Test("Chronological, with ties kept in arrival order, and exactly reversed")
+    func order() {
+        let timeline = Timeline([
+            Self.event("c", "2026-01-10T10:00:00Z"),
+            Self.event("a", "2026-01-10T08:00:00Z"),
+            Self.event("t1", "2026-01-10T09:00:00Z"),
+            Self.event("t2", "2026-01-10T09:00:00Z"),
+            Self.event("t3", "2026-01-10T09:00:00Z"),
+        ])
+        #expect(timeline.events.map(\.id) == ["a", "t1", "t2", "t3", "c"])
+        #expect(timeline.ordered(.newestFirst).map(\.id) == ["c", "t3", "t2", "t1", "a"])
+        #expect(TimelineOrder.oldestFirst.reversed == .newestFirst)
+    }
+
+    @Test("Merging later pages keeps order; a repeated key replaces, a new subtype adds")
+    func merge() {
+        var timeline = Timeline([Self.event("m", "2026-01-10T10:00:00Z", .system, kind: "meeting.booked", title: "old")])
+        timeline.merge([
+            Self.event("m", "2026-01-10T10:00:00Z", .system, kind: "meeting.booked", title: "new"),
+            Self.event("m", "2026-01-15T17:00:00Z", .system, kind: "meeting.completed"),
+            Self.event("x", "2026-01-09T10:00:00Z"),
+        ])
+        #expect(timeline.events.map(\.kind) == ["call", "meeting.booked", "meeting.completed"])
+        #expect(timeline.events[1].title == "new")
+        #expect(timeline.countsByChannel == [.call: 1, .system: 2])
+    }
+
+    @Test("Filter by channel set and smart-case text, terms ANDed")
+    func filters() {
+        let timeline = Timeline([
+            Self.event("1", "2026-01-10T08:00:00Z", .call, title: "Call", text: "Pricing tiers"),
+            Self.event("2", "2026-01-10T09:00:00Z", .whatsapp, kind: "message", title: "WhatsApp message", text: "pricing please"),
+            Self.event("3", "2026-01-10T10:00:00Z", .email, kind: "email", title: "Demo confirmed", text: "see you"),
+        ])
+        #expect(timeline.filtered(channels: [.call, .email]).map(\.id) == ["1", "3"])
+        #expect(timeline.filtered(query: SearchQuery("pricing")).map(\.id) == ["1", "2"])
+        #expect(timeline.filtered(query: SearchQuery("Pricing")).map(\.id) == ["1"])
+        #expect(timeline.filtered(query: SearchQuery("pricing whatsapp")).map(\.id) == ["2"])
+        #expect(timeline.filtered(channels: [.whatsapp], query: SearchQuery("demo")).isEmpty)
+        #expect(timeline.filtered(query: SearchQuery("  "), order: .newestFirst).map(\.id) == ["3", "2", "1"])
+    }
+
+    @Test("Channel lists parse case-insensitively and name a wrong word")
+    func channelList() throws {
+        #expect(try Channel.parseList("call, WhatsApp") == [.call, .whatsapp])
+        #expect(throws: ChannelListError(word: "fax")) { try Channel.parseList("call,fax") }
+        #expect(throws: ChannelListError(word: "")) { try Channel.parseList("call,") }
+    }
+
+    @Test("REFs split at the first colon")
+    func refs() throws {
+        #expect(try LeadRef(parsing: "pearl:65f0/abc:1") == LeadRef(source: "pearl", id: "65f0/abc:1"))
+        #expect(throws: LeadRefError(text: "+1234567890")) { try LeadRef(parsing: "+1234567890") }
+        #expect(throws: LeadRefError(text: "nexor:")) { try LeadRef(parsing: "nexor:") }
+        #expect(throws: LeadRefError(text: ":1")) { try LeadRef(parsing: ":1") }
+    }
+}
+
+@Suite("Timestamps")
+struct ISO8601Tests {
+    @Test("Vendor forms parse to the same instant", arguments: [
+        "2026-01-10T08:00:00Z", "2026-01-10T08:00:00.000Z", "2026-01-10T09:00:00+01:00",
+        "2026-01-10T03:00:00-0500", "2026-01-10 08:00:00", "2026-01-10T08:00Z", " 2026-01-10t08:00:00z ",
+    ])
+    func forms(text: String) {
+        #expect(ISO8601.parse(text) == Date(timeIntervalSince1970: 1_768_032_000))
+    }
+
+    @Test("Fractions are kept", arguments: [("2023-09-13T11:06:31.060009Z", 1_694_603_191.060009)])
+    func fractions(text: String, seconds: Double) throws {
+        let parsed = try #require(ISO8601.parse(text))
+        #expect(abs(parsed.timeIntervalSince1970 - seconds) < 1e-5)
+    }
+
+    @Test("Nonsense is refused", arguments: ["", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-01-10", "yesterday", "2026-01-10T08:00:00Zjunk", "2026-01-10T25:00:00Z"])
+    func nonsense(text: String) {
+        #expect(ISO8601.parse(text) == nil)
+    }
+
+    @Test("Formatting is UTC, with milliseconds only when present")
+    func format() {
+        #expect(ISO8601.format(Date(timeIntervalSince1970: 1_768_032_000)) == "2026-01-10T08:00:00Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: 1_694_603_191.06)) == "2023-09-13T11:06:31.060Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(ISO8601.format(ISO8601.parse("2024-02-29T23:59:59Z")!) == "2024-02-29T23:59:59Z")
+    }
+}
