@@ -1,0 +1,71 @@
+import Foundation
+import LeadlineKit
+
+/// What a command reads from and writes to, so tests can run the real code path in-process.
+struct CommandContext: Sendable {
+    var environment: [String: String]
+    var transport: any Transport
+    var retry: RetryPolicy
+    var timeZone: TimeZone
+    var stdout: OutputSink
+    var stderr: OutputSink
+
+    /// The process's own environment, network and standard streams.
+    static func live() -> CommandContext {
+        CommandContext(
+            environment: ProcessInfo.processInfo.environment, transport: URLSessionTransport(),
+            retry: RetryPolicy(), timeZone: .current,
+            stdout: OutputSink(FileHandle.standardOutput), stderr: OutputSink(FileHandle.standardError))
+    }
+
+    func warn(_ message: String) {
+        stderr.writeLine("leadline: warning: \(message)")
+    }
+}
+
+/// A text stream with a buffer, so printing 20,000 lines is not 20,000 system calls.
+final class OutputSink: @unchecked Sendable {
+    // @unchecked: every access to `buffer` and `captured` holds `lock`.
+    private let handle: FileHandle?
+    private let lock = NSLock()
+    private var buffer = Data()
+    private var captured = Data()
+
+    /// A sink that writes to `handle`.
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    /// A sink that keeps everything, for tests.
+    init() { handle = nil }
+
+    func write(_ text: String) {
+        lock.withLock {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 64 * 1024 { flushLocked() }
+        }
+    }
+
+    func writeLine(_ text: String) { write(text + "\n") }
+
+    func write(_ data: Data) {
+        lock.withLock {
+            buffer.append(data)
+            if buffer.count >= 64 * 1024 { flushLocked() }
+        }
+    }
+
+    func flush() { lock.withLock { flushLocked() } }
+
+    /// Everything written so far (test sinks only).
+    var text: String {
+        lock.withLock {
+            flushLocked()
+            return String(decoding: captured, as: UTF8.self)
+        }
+    }
+
+    private func flushLocked() {
+        guard !buffer.isEmpty else { return }
+        if let handle { handle.write(buffer) } else { captured.append(buffer) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

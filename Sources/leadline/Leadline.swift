@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import LeadlineKit
+
+/// `leadline`: one lead's whole journey across sales vendors, in a terminal.
+struct Leadline: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "leadline",
+        abstract: "See a sales lead's whole journey — WhatsApp, calls, email, SMS, chat — from every vendor, in one timeline.",
+        discussion: """
+            REF names a lead as SOURCE:ID, where SOURCE is a source name from the config \
+            (e.g. nexor:550e8400-e29b-41d4-a716-446655440000).
+            Config: $XDG_CONFIG_HOME/leadline/config.toml (default ~/.config/leadline/config.toml) or --config FILE.
+            Exit codes: 0 ok, 1 runtime error (message on stderr), 2 usage error.
+            """,
+        version: version,
+        subcommands: [TimelineCommand.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        // The terminal UI arrives with its own issue; until then there is nothing to open.
+        print("leadline \(Self.version): the terminal UI is coming. Meanwhile: leadline timeline SOURCE:ID (see --help).")
+    }
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read the config from FILE instead of the default path.", valueName: "FILE"))
+    var config: String?
+
+    /// The config named by `--config`, or the default one.
+    func loadConfig(environment: [String: String]) throws -> Config {
+        try ConfigLoader.load(path: config ?? ConfigLoader.defaultPath(environment: environment), environment: environment)
+    }
+}
+
+/// Runs the command line and turns every failure into the documented exit code.
+@main
+enum Entry {
+    static func main() async {
+        let context = CommandContext.live()
+        let code = await run(CommandLine.arguments.dropFirst().map { $0 }, context: context)
+        context.stdout.flush()
+        context.stderr.flush()
+        exit(code)
+    }
+
+    /// Parses `arguments`, runs the command, and returns the exit code: 0 ok, 1 runtime error,
+    /// 2 usage error. Help and version go to stdout, every error to stderr.
+    static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try Leadline.parseAsRoot(arguments)
+        } catch {
+            let message = Leadline.fullMessage(for: error)
+            if Leadline.exitCode(for: error) == .success {
+                context.stdout.writeLine(message)
+                return 0
+            }
+            context.stderr.writeLine(message)
+            return 2
+        }
+        do {
+            switch command {
+            case let timeline as TimelineCommand:
+                try await timeline.execute(context: context)
+            case var async as any AsyncParsableCommand:
+                try await async.run()
+            default:
+                var sync = command
+                try sync.run()
+            }
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch where Leadline.exitCode(for: error) == .success {
+            // `--help` on a subcommand, and `leadline help timeline`, arrive as a thrown request
+            // for help from the parsed command.
+            context.stdout.writeLine(Leadline.fullMessage(for: error))
+            return 0
+        } catch {
+            context.stderr.writeLine("leadline: \(TerminalSanitizer.line(String(describing: error)))")
+            return 1
+        }
+    }
+}
