@@ -5,7 +5,7 @@ public protocol LeadSource: Sendable {
     /// The configured name ("nexor"), used in REFs and on every event.
     var name: String { get }
 
-    /// Reads one lead by the vendor's id.
+    /// Reads one lead by the id that follows `name:` in its REF.
     func lead(id: String) async throws -> Lead
 
     /// Reads every event of a lead on any of `channels`, following the vendor's pagination.
@@ -16,6 +16,14 @@ public protocol LeadSource: Sendable {
         leadID: String, channels: Set<Channel>,
         onPage: @escaping @Sendable ([TimelineEvent]) async -> Void
     ) async throws -> History
+
+    /// One page of the account's leads. `cursor` is nil for the first page and otherwise the
+    /// `next` of the previous page; a nil `next` means there are no more.
+    func leads(after cursor: String?) async throws -> LeadPage
+
+    /// The leads this account holds for a phone number or an email address, or nil when the
+    /// vendor offers no way to look people up (the caller then knows to say so, not "none").
+    func findLeads(matching contact: ContactKey) async throws -> [Lead]?
 }
 
 /// What a source returned for one lead's history.
@@ -28,5 +36,17 @@ public struct History: Sendable {
     public init(events: [TimelineEvent], skippedItems: Int = 0) {
         self.events = events
         self.skippedItems = skippedItems
+    }
+}
+
+/// One page of a source's lead list.
+public struct LeadPage: Sendable {
+    public var leads: [Lead]
+    /// The cursor for the next page, or nil when this was the last one.
+    public var next: String?
+
+    public init(leads: [Lead], next: String?) {
+        self.leads = leads
+        self.next = next
     }
 }

@@ -33,6 +33,15 @@ extension KeyedDecodingContainer {
     }
 }
 
+/// An element of an array that decodes to nil instead of failing the whole array.
+struct Lenient<Wrapped: Decodable>: Decodable {
+    let value: Wrapped?
+
+    init(from decoder: any Decoder) throws {
+        value = try? Wrapped(from: decoder)
+    }
+}
+
 /// A coding key made from any string, for payloads read by name.
 struct AnyKey: CodingKey, Hashable {
     let stringValue: String

@@ -61,6 +61,36 @@ public struct NexorClient: LeadSource {
         return History(events: events, skippedItems: skipped)
     }
 
+    /// `GET /leads?limit&offset` — not in Nexor's published docs, assumed to mirror history
+    /// (api-docs/README.md): `{success, leads: [lead], pagination{limit, offset, has_more}}`.
+    /// The cursor is the next offset.
+    public func leads(after cursor: String?) async throws -> LeadPage {
+        try await leadPage(offset: cursor.flatMap { Int($0) } ?? 0, search: nil)
+    }
+
+    /// Searches `GET /leads?search=` and keeps the leads whose phone or email really match.
+    public func findLeads(matching contact: ContactKey) async throws -> [Lead]? {
+        var found: [Lead] = []
+        var offset = 0
+        // A search for one phone or email should fit one page; bound it anyway.
+        for _ in 0..<20 {
+            let page = try await leadPage(offset: offset, search: contact.value)
+            found += page.leads.filter { $0.contactKeys.contains(contact) }
+            guard let next = page.next.flatMap({ Int($0) }) else { break }
+            offset = next
+        }
+        return found
+    }
+
+    private func leadPage(offset: Int, search: String?) async throws -> LeadPage {
+        var query = [("limit", String(pageSize)), ("offset", String(offset))]
+        if let search { query.append(("search", search)) }
+        let body = try await http.send("GET", path: ["leads"], query: query, resource: "lead list")
+        let page = try http.decode(NexorLeadList.self, from: body, request: "GET /leads?offset=\(offset)")
+        let hasMore = page.pagination?.hasMore == true && !page.leads.isEmpty
+        return LeadPage(leads: page.leads.map { $0.toLead(source: name) }, next: hasMore ? String(offset + page.leads.count) : nil)
+    }
+
     /// Nexor's `channel` query for the wanted channels: "" for no filter, nil when Nexor has
     /// nothing on those channels.
     ///

@@ -161,6 +161,23 @@ struct NexorHistoryPage: Decodable {
     }
 }
 
+/// `GET /leads`: one page of the lead list (shape assumed, see NexorClient.leads(after:)).
+struct NexorLeadList: Decodable {
+    let leads: [NexorLead]
+    let pagination: NexorHistoryPage.Pagination?
+
+    enum CodingKeys: String, CodingKey {
+        case leads, pagination
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        // One malformed lead must not hide the rest of the page.
+        leads = try container.decode([Lenient<NexorLead>].self, forKey: .leads).compactMap(\.value)
+        pagination = container.lenient(NexorHistoryPage.Pagination.self, .pagination)
+    }
+}
+
 /// One history item. The documented `type`s are activity, message, call_missed, call, meeting,
 /// email and conversion; the fields are the union of theirs, each present only for its types.
 struct NexorHistoryItem: Decodable {
