@@ -16,7 +16,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The lead, as SOURCE:ID.", valueName: "REF"))
+    @Argument(help: ArgumentHelp("The lead as SOURCE:ID, or a person by phone number or email (searched in every source).", valueName: "REF"))
     var ref: String
 
     @Option(name: .long, help: ArgumentHelp("Only these channels: call, whatsapp, email, sms, chat, system (comma-separated).", valueName: "LIST"))
@@ -30,7 +30,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try channels()
-        do { _ = try LeadRef(parsing: ref) } catch { throw ValidationError(error.description) }
+        do { _ = try TimelineTarget(parsing: ref) } catch { throw ValidationError(error.description) }
     }
 
     func run() async throws {
@@ -41,13 +41,14 @@ struct TimelineCommand: AsyncParsableCommand {
     func execute(context: CommandContext) async throws {
         let config = try global.loadConfig(environment: context.environment)
         let workspace = Workspace(config: config, environment: context.environment, transport: context.transport, retry: context.retry)
-        let result = try await workspace.timeline(for: try LeadRef(parsing: ref), channels: try channels())
-        result.warnings.forEach(context.warn)
+        let (person, personWarnings) = try await workspace.person(for: try TimelineTarget(parsing: ref))
+        let (timeline, timelineWarnings) = try await workspace.timeline(for: person, channels: try channels())
+        (personWarnings + timelineWarnings).forEach(context.warn)
 
-        let events = result.timeline.ordered(reverse ? .newestFirst : .oldestFirst)
+        let events = timeline.ordered(reverse ? .newestFirst : .oldestFirst)
         switch format {
         case .json:
-            context.stdout.write(try TimelineJSON.document(lead: result.lead, events: events))
+            context.stdout.write(try TimelineJSON.document(person: person, events: events))
             context.stdout.write("\n")
         case .ndjson:
             for event in events {
@@ -55,15 +56,20 @@ struct TimelineCommand: AsyncParsableCommand {
                 context.stdout.write("\n")
             }
         case .text:
-            let lead = result.lead
-            let contact = [lead.phone, lead.email].compactMap { $0 }.map(TerminalSanitizer.line)
-            let header = ([TerminalSanitizer.line(lead.name)] + contact + [lead.status.map { TerminalSanitizer.line($0.label) }].compactMap { $0 })
-                .joined(separator: " · ")
-            context.stdout.writeLine("\(header)  (\(TerminalSanitizer.line(lead.ref)), \(events.count) events)")
+            context.stdout.writeLine(Self.header(person, eventCount: events.count))
             for line in TimelineText(timeZone: context.timeZone).lines(for: events) {
                 context.stdout.writeLine(line)
             }
         }
+    }
+
+    /// `Name · phone · email · Status  (ref, ref, N events)`.
+    static func header(_ person: Person, eventCount: Int) -> String {
+        let contact = [person.phone, person.email].compactMap { $0 }
+        let status = person.leads.lazy.compactMap(\.status?.label).first
+        let words = ([person.name] + contact + [status].compactMap { $0 }).map(TerminalSanitizer.line)
+        let refs = person.leads.map { TerminalSanitizer.line($0.ref) }.joined(separator: ", ")
+        return "\(words.joined(separator: " · "))  (\(refs), \(eventCount) events)"
     }
 
     private func channels() throws -> Set<Channel> {

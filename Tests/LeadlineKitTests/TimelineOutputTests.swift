@@ -12,12 +12,13 @@ struct TimelineOutputTests {
     @Test("JSON: every event has the design's fields; calls add duration and transcript")
     func jsonFields() throws {
         let lead = Lead(source: "nexor", id: "550e", name: "John Doe", phone: "+1234567890", status: Lead.Status(label: "Qualified"))
-        let data = try TimelineJSON.document(lead: lead, events: Self.documentedEvents())
+        let data = try TimelineJSON.document(person: Person(leads: [lead]), events: Self.documentedEvents())
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let leadObject = try #require(document["lead"] as? [String: Any])
         #expect(leadObject["ref"] as? String == "nexor:550e")
         #expect(leadObject["email"] is NSNull)
         #expect((leadObject["status"] as? [String: Any])?["label"] as? String == "Qualified")
+        #expect((document["leads"] as? [[String: Any]])?.map { $0["ref"] as? String } == ["nexor:550e"])
         let events = try #require(document["events"] as? [[String: Any]])
         #expect(events.count == 10)
         let common: Set = ["source", "id", "channel", "kind", "timestamp", "direction", "title", "status", "text", "urls", "details"]

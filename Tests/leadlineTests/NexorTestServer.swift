@@ -28,7 +28,16 @@ final class NexorTestServer: Sendable {
                 return HTTPResponse(statusCode: .unauthorized, body: Data(#"{"error":"Invalid API key","message":"Invalid API key"}"#.utf8))
             }
             let parts = request.path.split(separator: "/").map(String.init)
-            guard parts.count >= 2, parts[0] == "leads", parts[1] == "550e8400-e29b-41d4-a716-446655440000" else {
+            if parts == ["leads"] {
+                // The lead list, searched the way api-docs assumes: the one documented lead
+                // matches its phone or email.
+                let search = request.query.first { $0.name == "search" }?.value ?? ""
+                let hit = search.isEmpty || ["+56912345678", "carlos@example.com"].contains(search)
+                let list = #"{"success":true,"leads":[\#(hit ? String(decoding: lead, as: UTF8.self) : "")],"pagination":{"limit":200,"offset":0,"has_more":false}}"#
+                return HTTPResponse(statusCode: .ok, body: Data(list.utf8))
+            }
+            let known = ["550e8400-e29b-41d4-a716-446655440000", "123e4567-e89b-12d3-a456-426614174000"]
+            guard parts.count >= 2, parts[0] == "leads", known.contains(parts[1]) else {
                 return HTTPResponse(statusCode: .notFound, body: notFound)
             }
             if parts.count == 2 { return HTTPResponse(statusCode: .ok, body: lead) }

@@ -103,8 +103,24 @@ struct TimelineCommandTests {
         }
     }
 
+    @Test("A phone number or email finds the person through the source's search")
+    func byContact() async throws {
+        try await withServer { _, config in
+            for target in ["+56 9 1234 5678", "Carlos@Example.com"] {
+                let result = await run(["timeline", target, "--config", config, "--format", "json"])
+                #expect(result.code == 0, "\(target): \(result.stderr)")
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+                #expect((document["leads"] as? [[String: Any]])?.map { $0["ref"] as? String } == ["nexor:123e4567-e89b-12d3-a456-426614174000"])
+                #expect((document["events"] as? [Any])?.count == 10)
+            }
+            let nobody = await run(["timeline", "+1 999 999 9999", "--config", config])
+            #expect(nobody.code == 1)
+            #expect(nobody.stderr == "leadline: no lead with +19999999999 in nexor\n")
+        }
+    }
+
     @Test("Usage mistakes exit 2", arguments: [
-        ["timeline"], ["timeline", "nexor:1", "--channel", "fax"], ["timeline", "+1234567890"],
+        ["timeline"], ["timeline", "nexor:1", "--channel", "fax"], ["timeline", "john"],
         ["timeline", "nexor:1", "--format", "xml"], ["frobnicate"],
     ])
     func usage(arguments: [String]) async {

@@ -6,11 +6,38 @@ import Foundation
 /// rather than absent, so every event has the same keys; `duration_seconds` and `transcript`
 /// appear on call events only.
 public enum TimelineJSON {
-    /// `{"lead": {...}, "events": [...]}`, indented, keys sorted.
-    public static func document(lead: Lead, events: [TimelineEvent]) throws -> Data {
+    /// `{"lead": {...}, "leads": [...], "events": [...]}`, indented, keys sorted.
+    ///
+    /// `lead` is the person's first lead; `leads` has every lead the person has across sources.
+    public static func document(person: Person, events: [TimelineEvent]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Document(lead: LeadJSON(lead), events: events.map(EventJSON.init)))
+        return try encoder.encode(Document(
+            lead: LeadJSON(person.leads[0]), leads: person.leads.map(LeadJSON.init), events: events.map(EventJSON.init)))
+    }
+
+    /// Persons as a JSON array, for `leadline leads --format json`, indented, keys sorted.
+    public static func persons(_ persons: [Person]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(persons.map(PersonJSON.init))
+    }
+
+    private struct PersonJSON: Encodable {
+        let person: Person
+        init(_ person: Person) { self.person = person }
+
+        enum CodingKeys: String, CodingKey { case name, phone, email, company, sources, leads }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(person.name, forKey: .name)
+            try container.encode(person.phone, forKey: .phone)
+            try container.encode(person.email, forKey: .email)
+            try container.encode(person.company, forKey: .company)
+            try container.encode(person.sources, forKey: .sources)
+            try container.encode(person.leads.map(LeadJSON.init), forKey: .leads)
+        }
     }
 
     /// One event as a single line of JSON, keys sorted, without the trailing newline.
@@ -22,6 +49,7 @@ public enum TimelineJSON {
 
     private struct Document: Encodable {
         let lead: LeadJSON
+        let leads: [LeadJSON]
         let events: [EventJSON]
     }
 

@@ -29,6 +29,6 @@ public struct LeadRefError: Error, Sendable, Equatable, CustomStringConvertible 
     public let text: String
 
     public var description: String {
-        "'\(text)' is not a lead REF: expected SOURCE:ID, e.g. nexor:550e8400-e29b-41d4-a716-446655440000"
+        "'\(text)' is not a lead REF: expected SOURCE:ID (e.g. nexor:550e8400-e29b-41d4-a716-446655440000), a phone number or an email"
     }
 }
