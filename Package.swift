@@ -30,6 +30,8 @@ let package = Package(
             dependencies: [
                 "LeadlineKit", "LeadlineUI", "LeadlineTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Serves the vendor simulator over HTTP for `leadline sim serve`.
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(

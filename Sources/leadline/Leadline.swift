@@ -16,7 +16,7 @@ struct Leadline: AsyncParsableCommand {
             Exit codes: 0 ok, 1 runtime error (message on stderr), 2 usage error.
             """,
         version: version,
-        subcommands: [TimelineCommand.self]
+        subcommands: [TimelineCommand.self, LeadsCommand.self, SimCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -32,9 +32,25 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the config from FILE instead of the default path.", valueName: "FILE"))
     var config: String?
 
+    @Flag(name: .long, help: "Use the built-in demo workspace (simulated vendors), whatever the config says.")
+    var demo = false
+
     /// The config named by `--config`, or the default one.
     func loadConfig(environment: [String: String]) throws -> Config {
-        try ConfigLoader.load(path: config ?? ConfigLoader.defaultPath(environment: environment), environment: environment)
+        if let config { return try ConfigLoader.load(path: config, environment: environment) }
+        let path = ConfigLoader.defaultPath(environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigError(location: path, message: "no config file here — write one (README: Configuration) or add --demo")
+        }
+        return try ConfigLoader.load(path: path, environment: environment)
+    }
+
+    /// The workspace the command works on: the demo with `--demo`, else the configured sources.
+    func workspace(context: CommandContext) throws -> Workspace {
+        if demo { return Workspace.demo() }
+        return Workspace(
+            config: try loadConfig(environment: context.environment), environment: context.environment,
+            transport: context.transport, retry: context.retry)
     }
 }
 
@@ -68,6 +84,10 @@ enum Entry {
             switch command {
             case let timeline as TimelineCommand:
                 try await timeline.execute(context: context)
+            case let leads as LeadsCommand:
+                try await leads.execute(context: context)
+            case let serve as SimServeCommand:
+                try await serve.execute(context: context)
             case var async as any AsyncParsableCommand:
                 try await async.run()
             default:

@@ -39,8 +39,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
     /// The command's whole work, against the given environment, network and streams.
     func execute(context: CommandContext) async throws {
-        let config = try global.loadConfig(environment: context.environment)
-        let workspace = Workspace(config: config, environment: context.environment, transport: context.transport, retry: context.retry)
+        let workspace = try global.workspace(context: context)
         let (person, personWarnings) = try await workspace.person(for: try TimelineTarget(parsing: ref))
         let (timeline, timelineWarnings) = try await workspace.timeline(for: person, channels: try channels())
         (personWarnings + timelineWarnings).forEach(context.warn)

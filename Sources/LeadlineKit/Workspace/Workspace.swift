@@ -37,8 +37,12 @@ public struct Workspace: Sendable {
         switch sourceConfig.kind {
         case .nexor:
             client = NexorClient(connection: connection)
-        case .leadping, .nlpearl, .liveforce:
-            throw WorkspaceError.unsupportedKind(source: name, kind: sourceConfig.kind)
+        case .leadping:
+            client = LeadPingClient(connection: connection)
+        case .nlpearl:
+            client = NLPearlClient(connection: connection, outboundIDs: sourceConfig.outboundIDs)
+        case .liveforce:
+            client = LiveforceClient(connection: connection)
         }
         return (CachingSource(client, cache: cache), warnings)
     }
@@ -185,7 +189,6 @@ public enum TimelineTarget: Sendable, Hashable {
 /// A REF or source the workspace cannot serve.
 public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownSource(name: String, hint: String)
-    case unsupportedKind(source: String, kind: SourceKind)
     case noSearchableSource(contact: ContactKey)
     case nobodyFound(contact: ContactKey, sources: [String])
 
@@ -193,8 +196,6 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .unknownSource(let name, let hint):
             "no source named '\(name)' (\(hint))"
-        case .unsupportedKind(let source, let kind):
-            "source '\(source)': reading \(kind.rawValue) accounts is not available in this version of leadline"
         case .noSearchableSource(let contact):
             "none of the configured sources can look people up by \(contact); use SOURCE:ID"
         case .nobodyFound(let contact, let sources):
