@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+internal import TOMLKit
 
 /// Reads `config.toml` (DESIGN §3) into a ``Config``, refusing anything it does not understand.
 ///

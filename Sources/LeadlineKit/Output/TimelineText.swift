@@ -40,7 +40,7 @@ public struct TimelineText: Sendable {
     /// something the title does not.
     func headline(_ event: TimelineEvent) -> String {
         var head = TerminalSanitizer.line(event.title)
-        if let seconds = event.durationSeconds { head += " " + Self.duration(seconds) }
+        if let seconds = event.durationSeconds, seconds > 0 { head += " " + Self.duration(seconds) }
         if let text = event.text.map(TerminalSanitizer.line), !text.isEmpty, text != head {
             head += head.isEmpty ? text : " — " + text
         }

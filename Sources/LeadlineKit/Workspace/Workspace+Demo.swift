@@ -13,6 +13,6 @@ extension Workspace {
         }
         return Workspace(
             config: Config(file: nil, sources: sources), environment: environment,
-            transport: SimulatorTransport(simulator: simulator))
+            transport: SimulatorTransport(simulator))
     }
 }
