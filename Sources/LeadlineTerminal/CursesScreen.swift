@@ -13,7 +13,7 @@ import LeadlineUI
 /// in curses mode.
 public final class CursesScreen {
     private var screen: OpaquePointer?
-    private let window: UnsafeMutablePointer<WINDOW>
+    let window: UnsafeMutablePointer<WINDOW>
     private let output: UnsafeMutablePointer<FILE>
     private let input: UnsafeMutablePointer<FILE>
     /// Files this screen opened itself and must close; the process's stdin and stdout stay open.

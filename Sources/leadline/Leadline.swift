@@ -22,8 +22,32 @@ struct Leadline: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        // The terminal UI arrives with its own issue; until then there is nothing to open.
-        print("leadline \(Self.version): the terminal UI is coming. Meanwhile: leadline timeline SOURCE:ID (see --help).")
+        try await execute(context: .live())
+    }
+
+    /// Opens the terminal UI on the configured sources, or on the demo when there is no config
+    /// file (or with `--demo`, which replaces only the sources: the opener still comes from the
+    /// config).
+    func execute(context: CommandContext) async throws {
+        let defaultPath = ConfigLoader.defaultPath(environment: context.environment)
+        let hasConfig = global.config != nil || FileManager.default.fileExists(atPath: defaultPath)
+        let config = hasConfig ? try global.loadConfig(environment: context.environment) : nil
+        let workspace: Workspace
+        if global.demo || config == nil {
+            workspace = Workspace.demo()
+        } else {
+            workspace = Workspace(config: config!, environment: context.environment, transport: context.transport, retry: context.retry)
+        }
+        let opener = config?.opener ?? Config.defaultOpener
+        let runner = TUIRunner(workspace: workspace, opener: opener)
+        let code: Int32 = try await withCheckedThrowingContinuation { continuation in
+            // ncurses blocks while waiting for keys; give it a thread of its own rather than one
+            // of the few that run the network tasks.
+            Thread {
+                do { continuation.resume(returning: try runner.run()) } catch { continuation.resume(throwing: error) }
+            }.start()
+        }
+        if code != 0 { throw ExitCode(code) }
     }
 }
 
@@ -86,6 +110,8 @@ enum Entry {
                 try await timeline.execute(context: context)
             case let leads as LeadsCommand:
                 try await leads.execute(context: context)
+            case let root as Leadline:
+                try await root.execute(context: context)
             case let serve as SimServeCommand:
                 try await serve.execute(context: context)
             case var async as any AsyncParsableCommand:

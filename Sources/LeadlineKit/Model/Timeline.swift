@@ -71,8 +71,8 @@ public enum TimelineOrder: Sendable, Hashable {
 }
 
 extension TimelineEvent {
-    /// The texts a search looks in.
-    var searchableFields: [String] {
+    /// The texts a timeline search looks in: source, kind, title, body, status, details.
+    public var searchableFields: [String] {
         var fields = [source, kind, title]
         if let text { fields.append(text) }
         if let status { fields.append(status) }

@@ -1,0 +1,101 @@
+import Foundation
+import LeadlineKit
+
+/// Lays out one event for the detail pane: heading facts, body, transcript, details and links.
+///
+/// Built once per (event, width, raw) and kept in ``DetailState``, so scrolling a long transcript
+/// does not re-wrap it on every key.
+public enum DetailLayout {
+    /// The lines for `event` at `width` columns; `raw` shows the vendor's JSON instead.
+    public static func lines(for event: TimelineEvent, width: Int, raw: Bool, theme: Theme, timeZone: TimeZone) -> [StyledLine] {
+        guard width > 0 else { return [] }
+        if raw {
+            var lines = [StyledLine("Raw \(event.source) payload (J to go back)", theme.muted)]
+            for text in event.raw.prettyJSON.split(separator: "\n", omittingEmptySubsequences: false) {
+                let leading = text.prefix { $0 == " " }
+                lines += TextWrap.wrap(String(text), width: width, indent: String(leading) + "  ").map { StyledLine($0, theme.text) }
+            }
+            return lines
+        }
+
+        var lines: [StyledLine] = []
+        func heading(_ text: String) {
+            if !lines.isEmpty { lines.append(StyledLine()) }
+            lines.append(StyledLine(text, theme.heading))
+        }
+        func paragraph(_ text: String, _ style: Style = theme.text) {
+            lines += TextWrap.wrap(text, width: width).map { StyledLine($0, style) }
+        }
+        func field(_ label: String, _ value: String) {
+            let labelText = label + ": "
+            let wrapped = TextWrap.wrap(labelText + value, width: width, indent: "  ")
+            for (index, line) in wrapped.enumerated() {
+                if index == 0, line.hasPrefix(labelText) {
+                    lines.append(StyledLine([Span(labelText, theme.muted), Span(String(line.dropFirst(labelText.count)), theme.text)]))
+                } else {
+                    lines.append(StyledLine(line, theme.text))
+                }
+            }
+        }
+
+        lines.append(StyledLine([
+            Span(event.channel.glyph + " ", theme.channel(event.channel)),
+            Span(TerminalSanitizer.line(event.title), theme.title),
+        ]))
+        field("When", Self.timestamp(event.timestamp, timeZone: timeZone))
+        field("Source", "\(event.source) · \(event.kind)")
+        if let direction = event.direction { field("Direction", direction == .inbound ? "from the lead (←)" : "to the lead (→)") }
+        if let status = event.status { field("Status", status) }
+        if let seconds = event.durationSeconds { field("Duration", TimelineText.duration(seconds)) }
+
+        if let text = event.text, !text.isEmpty {
+            heading(event.channel == .call ? "Summary" : event.channel == .email ? "Body" : "Content")
+            paragraph(text)
+        }
+        if !event.transcript.isEmpty {
+            heading("Transcript")
+            let speakerWidth = min(12, event.transcript.map { DisplayWidth.of(TerminalSanitizer.line($0.speaker)) }.max() ?? 0)
+            for turn in event.transcript {
+                let offset = turn.start.map(Self.offset) ?? "     "
+                let speaker = DisplayWidth.pad(TerminalSanitizer.line(turn.speaker), toWidth: speakerWidth)
+                let prefix = "\(offset) \(speaker)  "
+                let prefixWidth = DisplayWidth.of(prefix)
+                let body = TextWrap.wrap(turn.text, width: max(1, width - prefixWidth))
+                for (index, part) in body.enumerated() {
+                    if index == 0 {
+                        lines.append(StyledLine([Span(offset + " ", theme.muted), Span(speaker, theme.title), Span("  " + part, theme.text)]))
+                    } else {
+                        lines.append(StyledLine(String(repeating: " ", count: prefixWidth) + part, theme.text))
+                    }
+                }
+            }
+        }
+        if !event.details.isEmpty {
+            heading("Details")
+            for detail in event.details { field(detail.label, detail.value) }
+        }
+        if !event.urls.isEmpty {
+            heading("Links")
+            for (index, link) in event.urls.enumerated() {
+                lines += TextWrap.wrap("[\(index + 1)] \(link.label): \(link.url)", width: width, indent: "    ").map { StyledLine($0, theme.text) }
+            }
+            lines.append(StyledLine("o open · y copy", theme.muted))
+        }
+        return lines
+    }
+
+    /// `mm:ss` (or `h:mm:ss`) of a transcript offset in seconds.
+    static func offset(_ seconds: Double) -> String {
+        let total = max(0, Int(seconds.rounded(.down)))
+        return total >= 3600
+            ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
+            : String(format: "%02d:%02d", total / 60, total % 60)
+    }
+
+    static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+    }
+}

@@ -1,0 +1,350 @@
+import Foundation
+import LeadlineKit
+
+/// Draws the whole screen from an ``AppState``. A pure function: same state, same Buffer.
+public enum Screen {
+    static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+
+    /// The screen for `state`.
+    public static func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        guard let layout = Layout(width: state.width, height: state.height) else {
+            drawTooSmall(state, into: &buffer)
+            return buffer
+        }
+        drawLeads(state, rect: layout.leads, into: &buffer)
+        drawTimeline(state, rect: layout.timeline, into: &buffer)
+        drawDetail(state, rect: layout.detail, into: &buffer)
+        drawStatusLine(state, rect: layout.statusLine, into: &buffer)
+        switch state.overlay {
+        case .help(let scroll)?: drawHelp(state, scroll: scroll, into: &buffer)
+        case .linkPicker(let links, let selected, let copy)?: drawPicker(state, links: links, selected: selected, copy: copy, into: &buffer)
+        case nil: break
+        }
+        return buffer
+    }
+
+    // MARK: - Panes
+
+    static func drawLeads(_ state: AppState, rect: Rect, into buffer: inout Buffer) {
+        let list = state.leads
+        var title = [Span(" Leads (\(list.visible.count)\(list.visible.count == list.persons.count ? "" : "/\(list.persons.count)")) ", state.theme.title)]
+        if list.filter.isEditing || !list.filter.text.isEmpty {
+            title.append(Span("/" + list.filter.text + (list.filter.isEditing ? "▏" : "") + " ", state.theme.searchMatch))
+        }
+        drawBox(rect, title: title, focused: state.focus == .leads, theme: state.theme, into: &buffer)
+        let inner = rect.inner
+        guard !inner.isEmpty else { return }
+        if list.visible.isEmpty {
+            let message = list.loadingSources.isEmpty ? (list.persons.isEmpty ? "No leads." : "No lead matches.") : "Loading leads…"
+            buffer.write(message, row: inner.y, column: inner.x + 1, style: state.theme.muted, maxWidth: inner.width - 1)
+            return
+        }
+        let ageWidth = 4
+        for row in 0..<inner.height {
+            let position = list.scroll + row
+            guard position < list.visible.count else { break }
+            let person = list.persons[list.visible[position]]
+            let isSelected = position == list.selected
+            let rowStyle = isSelected ? (state.focus == .leads ? state.theme.selection : state.theme.selectionUnfocused) : state.theme.text
+            let y = inner.y + row
+            buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: .blank(rowStyle))
+            var columns = [Span(isSelected ? "▶" : " ", rowStyle)]
+            let badges = Self.badges(person.sources)
+            let age = state.leads.lastActivity[person.id].map { relative($0, now: state.now) } ?? ""
+            var nameWidth = inner.width - 1 - ageWidth - 1 - min(DisplayWidth.of(badges), 15) - 1
+            let status = person.leads.lazy.compactMap(\.status).first
+            let statusWidth = inner.width >= 44 && status != nil ? 11 : 0
+            nameWidth -= statusWidth > 0 ? statusWidth + 1 : 0
+            let contact = person.phone ?? person.email ?? ""
+            var nameText = TerminalSanitizer.line(person.name)
+            if inner.width >= 56, !contact.isEmpty { nameText += "  " + TerminalSanitizer.line(contact) }
+            columns.append(Span(DisplayWidth.pad(nameText, toWidth: max(1, nameWidth)) + " ", rowStyle))
+            if statusWidth > 0, let status {
+                var style = isSelected ? rowStyle : state.theme.text
+                if !isSelected, let color = status.color.flatMap(Color.init(hex:)) { style.foreground = color }
+                columns.append(Span(DisplayWidth.pad(TerminalSanitizer.line(status.label), toWidth: statusWidth) + " ", style))
+            }
+            columns.append(Span(DisplayWidth.pad(badges, toWidth: min(DisplayWidth.of(badges), 15)) + " ", isSelected ? rowStyle : state.theme.muted))
+            columns.append(Span(String(repeating: " ", count: max(0, ageWidth - age.count)) + age, isSelected ? rowStyle : state.theme.muted))
+            buffer.write(StyledLine(columns), row: y, column: inner.x, maxWidth: inner.width)
+        }
+    }
+
+    static func drawTimeline(_ state: AppState, rect: Rect, into buffer: inout Buffer) {
+        let theme = state.theme
+        guard let timeline = state.timeline else {
+            drawBox(rect, title: [Span(" Timeline ", theme.title)], focused: state.focus == .timeline, theme: theme, into: &buffer)
+            buffer.write("Select a lead.", row: rect.inner.y, column: rect.inner.x + 1, style: theme.muted, maxWidth: rect.inner.width - 1)
+            return
+        }
+        let person = timeline.person
+        var titleText = " " + TerminalSanitizer.line(person.name)
+        if let phone = person.phone { titleText += " · " + TerminalSanitizer.line(phone) }
+        if let status = person.leads.lazy.compactMap(\.status?.label).first { titleText += " · " + TerminalSanitizer.line(status) }
+        var title = [Span(titleText + " ", theme.title)]
+        if timeline.order == .newestFirst { title.append(Span("↑newest ", theme.muted)) }
+        if timeline.filter.isEditing || !timeline.filter.text.isEmpty {
+            title.append(Span("/" + timeline.filter.text + (timeline.filter.isEditing ? "▏" : "") + " ", theme.searchMatch))
+        }
+        drawBox(rect, title: title, focused: state.focus == .timeline, theme: theme, into: &buffer)
+        let inner = rect.inner
+        guard inner.height >= 2 else { return }
+        buffer.write(channelBar(timeline, theme: theme, width: inner.width), row: inner.y, column: inner.x, maxWidth: inner.width)
+
+        let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        if timeline.lines.isEmpty {
+            let message: String
+            if timeline.isLoading { message = "Loading…" } else if !timeline.failures.isEmpty { message = "Could not load: " + timeline.failures.keys.sorted().joined(separator: ", ") + " (R retries)" } else if timeline.timeline.events.isEmpty { message = "No events." } else { message = "No event matches the filters (a shows all)." }
+            buffer.write(message, row: body.y, column: body.x + 1, style: theme.muted, maxWidth: body.width - 1)
+            return
+        }
+        let selectedLine = timeline.eventLines.indices.contains(timeline.selected) ? timeline.eventLines[timeline.selected] : -1
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = state.timeZone
+        for row in 0..<body.height {
+            let position = timeline.scroll + row
+            guard position < timeline.lines.count else { break }
+            let y = body.y + row
+            switch timeline.lines[position] {
+            case .day(let day):
+                let label = " " + Self.dayLabel(day, calendar: calendar) + " "
+                let rule = String(repeating: "─", count: max(0, body.width - DisplayWidth.of(label) - 2))
+                buffer.write("──" + label + rule, row: y, column: body.x, style: theme.daySeparator, maxWidth: body.width)
+            case .event(let index):
+                let event = timeline.timeline.events[index]
+                let isSelected = position == selectedLine
+                let rowStyle = isSelected ? (state.focus == .timeline ? theme.selection : theme.selectionUnfocused) : theme.text
+                buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), with: .blank(rowStyle))
+                buffer.write(StyledLine(eventRow(event, selected: isSelected, rowStyle: rowStyle, width: body.width, theme: theme, calendar: calendar)), row: y, column: body.x, maxWidth: body.width)
+            }
+        }
+    }
+
+    /// `[a]ll [c]all 2 [w]hatsapp 5 …`: the channel keys, which are on, and how many events each
+    /// has; shorter forms when the pane is narrow.
+    static func channelBar(_ timeline: TimelineState, theme: Theme, width: Int) -> StyledLine {
+        let counts = timeline.timeline.countsByChannel
+        let all = timeline.channels.count == Channel.allCases.count
+        let long: [Channel: String] = [.call: "[c]all ", .whatsapp: "[w]hatsapp ", .email: "[e]mail ", .sms: "[s]ms ", .chat: "cha[t] ", .system: "syste[m] "]
+        let medium: [Channel: String] = [.call: "[c]all ", .whatsapp: "[w]a ", .email: "[e]mail ", .sms: "[s]ms ", .chat: "cha[t] ", .system: "sys[m] "]
+        let short: [Channel: String] = [.call: "[c]", .whatsapp: "[w]", .email: "[e]", .sms: "[s]", .chat: "[t]", .system: "[m]"]
+        let tiny: [Channel: String] = [.call: "c", .whatsapp: "w", .email: "e", .sms: "s", .chat: "t", .system: "m"]
+        var best = StyledLine()
+        for (allLabel, names) in [("[a]ll", long), ("[a]ll", medium), ("[a]", short), ("a", tiny)] {
+            var spans = [Span(allLabel, all ? theme.title : theme.muted)]
+            for channel in Channel.allCases {
+                let on = timeline.channels.contains(channel)
+                var style = on ? theme.channel(channel) : theme.muted
+                if on && !all { style.attributes.insert(.bold) }
+                if !on { style.attributes.insert(.dim) }
+                spans.append(Span(" " + names[channel]! + "\(counts[channel] ?? 0)", style))
+            }
+            best = StyledLine(spans)
+            if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= width { break }
+        }
+        return best
+    }
+
+    static func eventRow(_ event: TimelineEvent, selected: Bool, rowStyle: Style, width: Int, theme: Theme, calendar: Calendar) -> [Span] {
+        let parts = calendar.dateComponents([.hour, .minute], from: event.timestamp)
+        let time = String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        var glyph = event.channel.glyph
+        if event.kind == "call_missed" { glyph = "✗" }
+        let channelStyle = selected ? rowStyle : theme.channel(event.channel)
+        let direction = event.direction?.arrow ?? " "
+        let directionStyle = selected ? rowStyle : (event.direction == .inbound ? theme.inbound : theme.outbound)
+        var headline = TerminalSanitizer.line(event.title)
+        if let seconds = event.durationSeconds, seconds > 0 { headline += " " + TimelineText.duration(seconds) }
+        if let text = event.text.map(TerminalSanitizer.line), !text.isEmpty, text != headline { headline += " — " + text }
+        let (statusText, statusStyle) = statusMark(event.status, theme: theme)
+        let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
+        let headlineWidth = max(1, width - 6 - 2 - 2 - statusWidth)
+        var spans = [
+            Span(time + " ", selected ? rowStyle : theme.muted),
+            Span(glyph + " ", channelStyle),
+            Span(direction + " ", directionStyle),
+            Span(DisplayWidth.pad(headline, toWidth: headlineWidth), rowStyle),
+        ]
+        if !statusText.isEmpty { spans.append(Span(" " + statusText, selected ? rowStyle : statusStyle)) }
+        return spans
+    }
+
+    /// ✓ sent, ✓✓ delivered, ✓✓ read (highlighted), ✗ failed; other statuses are not marked.
+    static func statusMark(_ status: String?, theme: Theme) -> (String, Style) {
+        switch status?.lowercased() {
+        case "sent", "sending", "queued": ("✓", theme.muted)
+        case "delivered", "received": ("✓✓", theme.muted)
+        case "read", "opened": ("✓✓", theme.ok)
+        case "failed", "undeliverable", "blocked", "canceled", "cancelled", "not_connected", "missed", "no_answer": ("✗", theme.error)
+        default: ("", theme.text)
+        }
+    }
+
+    static func drawDetail(_ state: AppState, rect: Rect, into buffer: inout Buffer) {
+        let theme = state.theme
+        let event = state.timeline?.selectedEvent
+        var titleText = " Detail "
+        if let event {
+            var parts = [event.channel.displayName]
+            if let seconds = event.durationSeconds { parts.append(TimelineText.duration(seconds)) }
+            if let sentiment = event.details.first(where: { $0.label == "Sentiment" })?.value { parts.append(sentiment) }
+            titleText = " " + TerminalSanitizer.line(parts.joined(separator: " · ")) + (state.detail.showRaw ? " · raw" : "") + " "
+        }
+        drawBox(rect, title: [Span(titleText, theme.title)], focused: state.focus == .detail, theme: theme, into: &buffer)
+        let inner = rect.inner
+        guard !inner.isEmpty, event != nil else { return }
+        let lines = state.detail.lines
+        for row in 0..<inner.height {
+            let position = state.detail.scroll + row
+            guard position < lines.count else { break }
+            buffer.write(lines[position], row: inner.y + row, column: inner.x + 1, maxWidth: inner.width - 1)
+        }
+        if lines.count > inner.height {
+            let percent = min(100, (state.detail.scroll + inner.height) * 100 / max(1, lines.count))
+            buffer.write(" \(percent)% ", row: rect.y + rect.height - 1, column: rect.x + rect.width - 7, style: theme.muted, maxWidth: 6)
+        }
+    }
+
+    static func drawStatusLine(_ state: AppState, rect: Rect, into buffer: inout Buffer) {
+        let theme = state.theme
+        buffer.fill(rect, with: .blank(theme.statusLine))
+        var left: [Span] = []
+        if state.isLoading {
+            var what = state.leads.loadingSources.sorted()
+            if let timeline = state.timeline { what += Set(timeline.loadingSources).sorted().filter { !what.contains($0) } }
+            left.append(Span(" " + spinner[state.spinnerFrame % spinner.count] + " loading " + what.joined(separator: ", ") + "…", theme.statusLine))
+        }
+        if let status = state.status {
+            var style = theme.statusLine
+            switch status.level {
+            case .info: break
+            case .warning: style.foreground = theme.warning.foreground
+            case .error: style.foreground = theme.error.foreground; style.attributes.insert(.bold)
+            }
+            left.append(Span(" " + TerminalSanitizer.line(status.text), style))
+        }
+        let leftWidth = buffer.write(StyledLine(left), row: rect.y, column: rect.x, maxWidth: rect.width)
+        let candidates = [
+            " j/k move · tab pane · c/w/e/s/t/m channel · / search · o open · ? help · q quit ",
+            " j/k move · tab pane · / search · o open · ? help · q quit ",
+            " ? help · q quit ",
+        ]
+        if let hints = candidates.first(where: { rect.width - leftWidth > DisplayWidth.of($0) }) {
+            let hintsWidth = DisplayWidth.of(hints)
+            buffer.write(hints, row: rect.y, column: rect.x + rect.width - hintsWidth, style: theme.statusLine, maxWidth: hintsWidth)
+        }
+    }
+
+    // MARK: - Overlays
+
+    static func drawHelp(_ state: AppState, scroll: Int, into buffer: inout Buffer) {
+        let lines = helpLines(state.keyMap, theme: state.theme)
+        let width = min(buffer.width - 4, 76)
+        let height = min(buffer.height - 2, lines.count + 2)
+        let rect = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
+        buffer.fill(rect, with: .blank(state.theme.text))
+        drawBox(rect, title: [Span(" Keys — Esc or ? closes ", state.theme.title)], focused: true, theme: state.theme, into: &buffer)
+        let inner = rect.inner
+        for row in 0..<inner.height where scroll + row < lines.count {
+            buffer.write(lines[scroll + row], row: inner.y + row, column: inner.x + 1, maxWidth: inner.width - 1)
+        }
+    }
+
+    /// The help overlay's lines: every binding of the key map, grouped.
+    public static func helpLines(_ keyMap: KeyMap, theme: Theme = .standard) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var group = ""
+        for binding in keyMap.bindings {
+            if binding.group != group {
+                if !lines.isEmpty { lines.append(StyledLine()) }
+                lines.append(StyledLine(binding.group, theme.heading))
+                group = binding.group
+            }
+            let keys = binding.keys.map(\.description).joined(separator: " ")
+            lines.append(StyledLine([Span(DisplayWidth.pad(keys, toWidth: 16), theme.title), Span(binding.help, theme.text)]))
+        }
+        return lines
+    }
+
+    static func drawPicker(_ state: AppState, links: [LabeledURL], selected: Int, copy: Bool, into buffer: inout Buffer) {
+        let width = min(buffer.width - 4, 90)
+        let height = min(buffer.height - 2, links.count + 2)
+        let rect = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
+        buffer.fill(rect, with: .blank(state.theme.text))
+        let title = copy ? " Copy which link? Enter copies, Esc cancels " : " Open which link? Enter opens, Esc cancels "
+        drawBox(rect, title: [Span(title, state.theme.title)], focused: true, theme: state.theme, into: &buffer)
+        let inner = rect.inner
+        let scroll = max(0, selected - inner.height + 1)
+        for row in 0..<inner.height where scroll + row < links.count {
+            let index = scroll + row
+            let style = index == selected ? state.theme.selection : state.theme.text
+            buffer.fill(Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1), with: .blank(style))
+            buffer.write("\(index + 1). \(links[index].label): \(links[index].url)", row: inner.y + row, column: inner.x + 1, style: style, maxWidth: inner.width - 1)
+        }
+    }
+
+    static func drawTooSmall(_ state: AppState, into buffer: inout Buffer) {
+        let message = "Terminal too small: \(state.width)×\(state.height). leadline needs \(Layout.minimumWidth)×\(Layout.minimumHeight). q quits."
+        let lines = TextWrap.wrap(message, width: max(1, state.width))
+        let top = max(0, (state.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() where top + index < state.height {
+            let column = max(0, (state.width - DisplayWidth.of(line)) / 2)
+            buffer.write(line, row: top + index, column: column, style: state.theme.warning)
+        }
+    }
+
+    // MARK: - Pieces
+
+    static func drawBox(_ rect: Rect, title: [Span], focused: Bool, theme: Theme, into buffer: inout Buffer) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let style = focused ? theme.borderFocused : theme.border
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        buffer.write("┌" + horizontal + "┐", row: rect.y, column: rect.x, style: style, maxWidth: rect.width)
+        for row in rect.y + 1..<rect.y + rect.height - 1 {
+            buffer.write("│", row: row, column: rect.x, style: style)
+            buffer.write("│", row: row, column: rect.x + rect.width - 1, style: style)
+        }
+        buffer.write("└" + horizontal + "┘", row: rect.y + rect.height - 1, column: rect.x, style: style, maxWidth: rect.width)
+        buffer.write(StyledLine(title), row: rect.y, column: rect.x + 1, maxWidth: rect.width - 2)
+    }
+
+    /// The sources that know a person: one name in full (up to 8 columns), several as 3-letter
+    /// abbreviations joined with `+` ("nex+lea+nlp").
+    static func badges(_ sources: [String]) -> String {
+        let names = sources.map(TerminalSanitizer.line)
+        if names.count == 1 { return DisplayWidth.truncate(names[0], toWidth: 8, ellipsis: "") }
+        return names.map { DisplayWidth.truncate($0, toWidth: 3, ellipsis: "") }.joined(separator: "+")
+    }
+
+    /// "now", "5m", "3h", "2d", "4mo", "1y".
+    public static func relative(_ date: Date, now: Date) -> String {
+        let seconds = Int(now.timeIntervalSince(date))
+        switch seconds {
+        case ..<60: return "now"
+        case ..<3600: return "\(seconds / 60)m"
+        case ..<86_400: return "\(seconds / 3600)h"
+        case ..<(86_400 * 30): return "\(seconds / 86_400)d"
+        case ..<(86_400 * 365): return "\(seconds / (86_400 * 30))mo"
+        default: return "\(seconds / (86_400 * 365))y"
+        }
+    }
+
+    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "Sat 10 Jan 2026" (English on purpose: a DateFormatter per separator per frame is slow).
+    static func dayLabel(_ day: Date, calendar: Calendar) -> String {
+        let parts = calendar.dateComponents([.weekday, .day, .month, .year], from: day)
+        return "\(weekdays[parts.weekday! - 1]) \(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+    }
+}
+
+extension Color {
+    /// A colour from `#rrggbb`, as vendors send status colours.
+    public init?(hex: String) {
+        let digits = hex.hasPrefix("#") ? hex.dropFirst() : Substring(hex)
+        guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
+        self = .rgb(UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))
+    }
+}

@@ -1,0 +1,199 @@
+import Dispatch
+import Foundation
+import LeadlineKit
+import LeadlineTerminal
+import LeadlineUI
+
+/// Runs the terminal UI: one thread owns ncurses and the state; network work runs in tasks that
+/// post their answers to an inbox the loop drains between keys.
+///
+/// The loop never waits on the network: it waits at most `frameMilliseconds` for a key, then
+/// applies whatever arrived. The terminal is restored on `q`, on SIGINT/SIGTERM/SIGHUP and on a
+/// thrown error.
+final class TUIRunner: @unchecked Sendable {
+    // @unchecked: `state`, `tasks` and the screen are touched only by the loop thread; the inbox
+    // and the signal flag are locked.
+    private let workspace: Workspace
+    private let opener: [String]
+    private let inbox = Inbox()
+    private var timelineTasks: [Int: [Task<Void, Never>]] = [:]
+    private static let frameMilliseconds = 30
+
+    init(workspace: Workspace, opener: [String]) {
+        self.workspace = workspace
+        self.opener = opener
+    }
+
+    /// Runs until the user quits or a signal arrives; returns the process exit code.
+    func run() throws -> Int32 {
+        let signals = SignalWatcher([SIGINT, SIGTERM, SIGHUP])
+        let screen = try CursesScreen()
+        defer { screen.close() }
+        screen.prepareForUI()
+        var palette = ColorPalette()
+        let (rows, columns) = screen.size
+        var state = AppState(sources: workspace.config.sources.map(\.name), width: columns, height: rows)
+        perform(state.start(), screen: screen)
+        var previous: Buffer?
+        var lastTick = Date.distantPast
+        var dirty = true
+        while true {
+            if let signal = signals.received {
+                return 128 + signal
+            }
+            if dirty {
+                let buffer = Screen.render(state)
+                screen.draw(buffer, previous: previous, palette: &palette)
+                previous = buffer
+                dirty = false
+            }
+            var events: [AppEvent] = []
+            switch screen.readInput(timeoutMilliseconds: Self.frameMilliseconds) {
+            case .key(let key)?: events.append(.key(key))
+            case .mouse(let mouse)?: events.append(.mouse(mouse))
+            case .resize(let width, let height)?:
+                events.append(.resize(width: width, height: height))
+                previous = nil
+            case nil: break
+            }
+            events += inbox.drain()
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 0.1 {
+                events.append(.tick(now))
+                lastTick = now
+            }
+            for event in events {
+                perform(state.handle(event), screen: screen)
+            }
+            if !events.isEmpty { dirty = true }
+            if state.wantsQuit { return 0 }
+        }
+    }
+
+    private func perform(_ effects: [Effect], screen: CursesScreen) {
+        for effect in effects {
+            switch effect {
+            case .loadLeads(let source, let cursor):
+                Task { [workspace, inbox] in
+                    do {
+                        let page = try await workspace.source(named: source).source.leads(after: cursor)
+                        inbox.post(.leadsLoaded(source: source, page: page))
+                    } catch {
+                        inbox.post(.leadsFailed(source: source, message: Self.describe(error)))
+                    }
+                }
+            case .loadTimeline(let person, let generation, let refresh):
+                timelineTasks[generation] = person.leads.map { lead in
+                    Task { [workspace, inbox] in
+                        do {
+                            var source = try workspace.source(named: lead.source).source
+                            if refresh {
+                                await source.invalidate(leadID: lead.id)
+                                source.refresh = true
+                            }
+                            let history = try await source.history(leadID: lead.id, channels: Set(Channel.allCases)) { page in
+                                inbox.post(.eventsArrived(generation: generation, events: page))
+                            }
+                            let warnings = history.skippedItems > 0
+                                ? ["\(lead.source): skipped \(history.skippedItems) item(s) without a valid timestamp"] : []
+                            inbox.post(.leadFinished(generation: generation, ref: lead.ref, warnings: warnings, failure: nil))
+                        } catch {
+                            inbox.post(.leadFinished(generation: generation, ref: lead.ref, warnings: [], failure: Self.describe(error)))
+                        }
+                    }
+                }
+            case .cancelTimelines(let keeping):
+                for (generation, tasks) in timelineTasks where generation != keeping {
+                    tasks.forEach { $0.cancel() }
+                    timelineTasks[generation] = nil
+                }
+            case .refreshLeads:
+                break
+            case .openLink(let url):
+                Opener(template: opener).open(url) { [inbox] failure in inbox.post(.linkFailed(failure)) }
+            case .copyLink(let url):
+                // OSC 52: the terminal (even over SSH) puts the text on the clipboard.
+                screen.writeControl("\u{1B}]52;c;" + Data(url.utf8).base64EncodedString() + "\u{07}")
+            }
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        TerminalSanitizer.line(String(describing: error))
+    }
+}
+
+/// Answers from network tasks, waiting for the UI loop.
+final class Inbox: @unchecked Sendable {
+    // @unchecked: `events` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var events: [AppEvent] = []
+
+    func post(_ event: AppEvent) { lock.withLock { events.append(event) } }
+
+    func drain() -> [AppEvent] {
+        lock.withLock {
+            defer { events.removeAll(keepingCapacity: true) }
+            return events
+        }
+    }
+}
+
+/// Turns SIGINT/SIGTERM/SIGHUP into a flag the UI loop checks, so the loop itself restores the
+/// terminal before the process ends.
+final class SignalWatcher: @unchecked Sendable {
+    // @unchecked: `signal` is only touched while holding `lock`; the sources live as long as this.
+    private let lock = NSLock()
+    private var signal: Int32?
+    private var sources: [DispatchSourceSignal] = []
+
+    init(_ signals: [Int32]) {
+        for number in signals {
+            Foundation.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.lock.withLock { self?.signal = number } }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// The first signal received, if any.
+    var received: Int32? { lock.withLock { signal } }
+}
+
+/// Opens URLs with the configured argv template, never through a shell.
+struct Opener: Sendable {
+    let template: [String]
+
+    /// Starts the opener for an http(s) URL without waiting for it; `failed` hears why it could
+    /// not start or exited non-zero.
+    func open(_ url: String, failed: @escaping @Sendable (String) -> Void) {
+        guard let scheme = URL(string: url)?.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            failed("Refusing to open a link that is not http(s).")
+            return
+        }
+        var arguments = template.map { $0.replacingOccurrences(of: "{url}", with: url) }
+        if !template.contains(where: { $0.contains("{url}") }) { arguments.append(url) }
+        guard let program = arguments.first else {
+            failed("The opener in the config is empty.")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+        process.arguments = program.hasPrefix("/") ? Array(arguments.dropFirst()) : arguments
+        // The opener must not draw over the UI or read its keys.
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.terminationHandler = { finished in
+            if finished.terminationStatus != 0 {
+                failed("Opener \(program) exited with status \(finished.terminationStatus).")
+            }
+        }
+        do {
+            try process.run()
+        } catch {
+            failed("Cannot run opener \(program): \(error.localizedDescription)")
+        }
+    }
+}
