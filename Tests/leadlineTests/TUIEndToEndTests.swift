@@ -1,0 +1,133 @@
+import Foundation
+import LeadlineKit
+import Testing
+@testable import leadline
+
+/// The real binary in tmux: what a person sees and does, end to end.
+@Suite("TUI in tmux", .serialized)
+struct TUIEndToEndTests {
+    static func binary() throws -> String {
+        try #require(TimelineCommandTests.builtBinary()).path
+    }
+
+    /// A person of the demo with an NLPearl call (transcript and recording) and a unique name.
+    static func personWithCalls(_ simulator: Simulator) throws -> SimulatedPerson {
+        let people = simulator.people
+        return try #require(people.first { person in
+            person.account(.nlpearl).map { $0.eventCount > 0 } == true && person.lastName.count > 2
+                && people.filter { $0.name == person.name }.count == 1 && person.name.allSatisfy { $0.isASCII }
+        })
+    }
+
+    @Test("A newcomer finds a person, filters to calls, reads a transcript and opens the recording")
+    func browseDemo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-tui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The opener records its argv, one argument per line.
+        let opener = directory.appendingPathComponent("opener.sh").path
+        let record = directory.appendingPathComponent("argv.txt").path
+        try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \(record)\n".write(toFile: opener, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: opener)
+        let config = directory.appendingPathComponent("config.toml").path
+        try "opener = [\"\(opener)\", \"--url\", \"{url}\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+
+        let person = try Self.personWithCalls(Simulator(options: SimulatorOptions()))
+        let session = try TmuxSession([Self.binary(), "--demo", "--config", config], environment: ["HOME": directory.path])
+        try session.waitFor { $0.contains("Leads (") && !$0.contains("Loading leads") }
+        try session.send("/")
+        try session.send(person.lastName, literal: true)
+        try session.waitFor { $0.contains("/\(person.lastName)") && $0.contains(person.name) }
+        try session.send("Enter")
+        try session.waitFor { $0.contains("┌ \(person.name)") && !$0.contains("Loading…") }
+        try session.send("c")
+        // Only call rows remain: every event row shows the call glyph or the missed-call cross.
+        let calls = try session.waitFor { $0.contains("[c]") && $0.contains("☎") }
+        let rows = calls.split(separator: "\n").map { $0.dropFirst(30).prefix(50) }.filter { $0.range(of: #"^│\d\d:\d\d "#, options: .regularExpression) != nil }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains("☎") || $0.contains("✗") }, "\(rows)")
+        // Walk to a call with a transcript and read it in the detail pane.
+        try session.send("Tab")
+        var screen = try session.capture()
+        for _ in 0..<40 where !screen.contains("Transcript") {
+            try session.send("j")
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = try session.capture()
+        }
+        #expect(screen.contains("Transcript"))
+        try session.send("o")
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: record), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let argv = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(argv.count == 2)
+        #expect(argv.first == "--url")
+        #expect(argv.last?.hasPrefix("https://") == true)
+        try session.send("q")
+        try session.waitFor { $0.contains("[exited 0]") }
+    }
+
+    @Test("Nothing a hostile vendor sends changes the title or the screen outside leadline's drawing")
+    func hostile() throws {
+        let binary = URL(fileURLWithPath: try Self.binary())
+        let server = try SimServer(binary: binary, arguments: ["--leads", "40", "--hostile"])
+        defer { server.stop() }
+        let session = try TmuxSession([binary.path, "--config", server.configPath], environment: server.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
+        let title = try session.title()
+        try session.waitFor { $0.contains("Leads (40)") || $0.contains("Leads (3") }
+        // Visit every person and every event: the attacks are spread over 4% of the items.
+        for _ in 0..<40 {
+            try session.send("Tab")
+            for _ in 0..<25 { try session.send("j") }
+            try session.send("BTab")
+            try session.send("j")
+            let screen = try session.capture()
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first?.hasPrefix("┌ Leads") == true, "\(screen)")
+            #expect(!screen.contains("APPROVED: refund issued\n"))
+            #expect(lines.prefix(39).allSatisfy { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("└") }, "\(screen)")
+        }
+        #expect(try session.title() == title)
+        let raw = try session.capture(escapes: true)
+        #expect(!raw.contains("\u{1B}]"), "no OSC reached the pane")
+        try session.send("q")
+        try session.waitFor { $0.contains("[exited 0]") }
+    }
+
+    @Test("Random keys and resizes down to 20×6 neither crash nor hang it; SIGTERM restores the terminal")
+    func stress() throws {
+        let session = try TmuxSession([Self.binary(), "--demo"], environment: ["HOME": "/nonexistent"])
+        try session.waitFor { $0.contains("Leads (") }
+        let keys = ["j", "k", "Tab", "BTab", "Enter", "Escape", "PPage", "NPage", "Home", "End", "c", "w", "a", "r", "J", "?", "/", "x", "BSpace", "h", "l", "g", "G", "1", "m"]
+        var generator = SystemRandomNumberGenerator()
+        let sizes = [(20, 6), (80, 24), (200, 60), (33, 11), (120, 40)]
+        for step in 0..<400 {
+            if step % 80 == 79 {
+                let size = sizes[(step / 80) % sizes.count]
+                try session.resize(width: size.0, height: size.1)
+            }
+            try session.send(keys.randomElement(using: &generator)!)
+        }
+        try session.resize(width: 120, height: 40)
+        try session.send("Escape")
+        try session.send("Escape")
+        let screen = try session.waitFor { $0.contains("Leads (") }
+        #expect(!screen.contains("[exited"))
+        // Still answering keys.
+        try session.send("?")
+        try session.waitFor { $0.contains("Keys — Esc or ? closes") }
+        try session.send("Escape")
+        let pid = try TmuxSession.run(["display-message", "-p", "-t", session.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs a shell (env … ; echo); the program is its child.
+        let children = try TmuxSession.run(["list-panes", "-t", session.name, "-F", "#{pane_pid}"])
+        #expect(!children.isEmpty)
+        let program = try Self.childPID(of: pid)
+        kill(program, SIGTERM)
+        let after = try session.waitFor { $0.contains("[exited 143]") }
+        #expect(!after.contains("┌ Leads"), "the alternate screen was left, so the UI is gone: \(after)")
+    }
+
+    static func childPID(of parent: String) throws -> pid_t {
+        let text = try String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)
+        return try #require(text.split(separator: " ").compactMap { pid_t($0) }.first)
+    }
+}
