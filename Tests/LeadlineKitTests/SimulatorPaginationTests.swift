@@ -229,6 +229,32 @@ struct SimulatorPaginationTests {
         #expect((beyond["data"] as? [Any])?.isEmpty == true)
     }
 
+    @Test("An empty history is an empty page at every vendor")
+    func emptyHistory() async throws {
+        let client = SimClient(SimulatorOptions(seed: 37, leads: 10, historySize: 0))
+        let person = try #require(client.simulator.people.first { $0.accounts.count >= 2 })
+        for account in person.accounts {
+            switch account.kind {
+            case .nexor:
+                let page = try await client.object("GET", .nexor, "/leads/\(account.id)/history")
+                #expect((page["history"] as? [Any])?.isEmpty == true)
+                #expect((page["pagination"] as? [String: Any])?["has_more"] as? Bool == false)
+            case .leadping:
+                let page = try await client.object("POST", .leadping, "/events/leads/\(account.id)", body: [:])
+                #expect((page["items"] as? [Any])?.isEmpty == true)
+                #expect(page["continuationToken"] is NSNull)
+            case .nlpearl:
+                let lead = try await client.object("GET", .nlpearl, "/v1/Outbound/\(account.outboundID!)/Lead/\(account.id)")
+                #expect(lead["lastCall"] is NSNull)
+                #expect(lead["status"] as? Int == 1)
+            case .liveforce:
+                let summary = try await client.object("GET", .liveforce, "/leads/summary/\(account.id)")
+                let analytics = (summary["data"] as? [String: Any])?["analytics"] as? [String: Any]
+                #expect(analytics?["chat"] as? String == "[]")
+            }
+        }
+    }
+
     @Test("A 20,000-event history pages fine at every vendor")
     func hugeHistory() async throws {
         let simulator = Simulator(options: SimulatorOptions(seed: 29, leads: 12, historySize: 20_000))
