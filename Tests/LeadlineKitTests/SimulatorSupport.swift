@@ -10,6 +10,10 @@ struct SimClient {
         simulator = Simulator(options: options)
     }
 
+    init(simulator: Simulator) {
+        self.simulator = simulator
+    }
+
     /// `method <vendor prefix><path>` with the vendor's credentials unless `authorized` is false.
     func request(
         _ method: String, _ kind: SourceKind?, _ path: String, body: Any? = nil, authorized: Bool = true,

@@ -211,12 +211,12 @@ struct SimLeadPingAPI: SimVendorAPI {
 
     /// One page of `candidates` (already in order) as `{items, pageSize, totalCount, continuationToken}`.
     private func page(
-        _ candidates: [Int], options: Options, defaultFields: [String], needsItems: Bool, item: (Int) -> JSONValue?
+        _ candidates: [Int], options: Options, defaultFields: [String], item: (Int) -> JSONValue?
     ) -> HTTPResponse {
         var items: [JSONValue] = []
         var total: Int
         var hasMore: Bool
-        if options.search != nil || !options.filters.isEmpty || !options.ranges.isEmpty || needsItems {
+        if options.search != nil || !options.filters.isEmpty || !options.ranges.isEmpty {
             var matched = 0
             hasMore = false
             for candidate in candidates {
@@ -259,12 +259,12 @@ struct SimLeadPingAPI: SimVendorAPI {
         switch route.pattern[1] {
         case "calls":
             slots = slots.filter { journey.kind(at: $0).isCall }
-            return page(slots, options: options, defaultFields: ["statusReason", "leadName"], needsItems: false, item: journey.call(at:))
+            return page(slots, options: options, defaultFields: ["statusReason", "leadName"], item: journey.call(at:))
         case "sms":
             slots = slots.filter { journey.kind(at: $0).isSMS }
-            return page(slots, options: options, defaultFields: ["text"], needsItems: false, item: journey.sms(at:))
+            return page(slots, options: options, defaultFields: ["text"], item: journey.sms(at:))
         default:
-            return page(slots, options: options, defaultFields: ["summary", "description"], needsItems: false, item: journey.event(at:))
+            return page(slots, options: options, defaultFields: ["summary", "description"], item: journey.event(at:))
         }
     }
 
@@ -294,7 +294,7 @@ struct SimLeadPingAPI: SimVendorAPI {
             }
             options.search = nil
         }
-        return page(members, options: options, defaultFields: [], needsItems: false) { leadRow(world.person($0)) }
+        return page(members, options: options, defaultFields: []) { leadRow(world.person($0)) }
     }
 
     // MARK: Lead shapes

@@ -31,6 +31,9 @@ struct SimLeadPingJourney {
     /// The organisation's sending numbers.
     static let orgNumbers = ["+14155550134", "+14155550188", "+13055550112"]
 
+    /// LeadPing's id for sending number `line` of ``orgNumbers``.
+    static func phoneNumberID(_ line: Int) -> String { "pn_" + SimID.hex(SimRandom.hash(0x706E, UInt64(line)), digits: 12) }
+
     let world: SimWorld
     let person: SimPerson
     let count: Int
@@ -117,7 +120,8 @@ struct SimLeadPingJourney {
         let kind = kind(at: slot)
         let hostile = world.hostileSuffix(person.index, 1 << 40 | UInt64(slot))
         let leadNumber = person.e164
-        let orgNumber = Self.orgNumbers[Int(SimRandom.hash(world.seed, UInt64(person.index)) % UInt64(Self.orgNumbers.count))]
+        let orgLine = Int(SimRandom.hash(world.seed, UInt64(person.index)) % UInt64(Self.orgNumbers.count))
+        let orgNumber = Self.orgNumbers[orgLine]
         var facts = Facts(
             kind: kind, id: eventID(slot), createdAt: t, direction: nil, text: "", description: "", eventType: "",
             category: "", createdBy: "System")
@@ -151,7 +155,7 @@ struct SimLeadPingJourney {
             facts.text = person.fill(random.pick(random.chance(0.2) ? book.openers : book.agentMessages)) + hostile
             facts.fromNumber = orgNumber
             facts.toNumber = leadNumber
-            facts.phoneNumberID = "pn_" + SimID.hex(SimRandom.hash(UInt64(orgNumber.utf8.count), 3), digits: 12)
+            facts.phoneNumberID = Self.phoneNumberID(orgLine)
             facts.createdBy = random.chance(0.6) ? person.agent.fullName : "Automation: Speed to Lead"
             facts.actorUserID = facts.createdBy == person.agent.fullName ? person.agent.id : nil
             facts.providerMessageID = "SM" + random.hex(32)
@@ -177,6 +181,7 @@ struct SimLeadPingJourney {
             facts.direction = inbound ? "inbound" : "outbound"
             facts.fromNumber = inbound ? leadNumber : orgNumber
             facts.toNumber = inbound ? orgNumber : leadNumber
+            facts.phoneNumberID = inbound ? nil : Self.phoneNumberID(orgLine)
             facts.createdBy = inbound ? person.fullName : person.agent.fullName
             facts.actorUserID = person.agent.id
             facts.telnyxID = random.uuid()
@@ -380,7 +385,7 @@ struct SimLeadPingJourney {
             "userName": .string(person.agent.fullName),
             "userEmail": .string(person.agent.email),
             "conversationId": .string(conversationID),
-            "fromPhoneNumberId": facts.direction == "outbound" ? .string("pn_" + SimID.hex(SimRandom.hash(3, 5), digits: 12)) : .null,
+            "fromPhoneNumberId": SimJSON.string(facts.direction == "outbound" ? facts.phoneNumberID : nil),
             "fromPhoneNumber": .string(facts.fromNumber ?? ""),
             "toPhoneNumber": .string(facts.toNumber ?? ""),
             "callerId": SimJSON.string(facts.direction == "outbound" ? facts.fromNumber : nil),

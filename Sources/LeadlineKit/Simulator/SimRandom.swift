@@ -108,7 +108,6 @@ enum SimSalt: UInt64 {
     case membership
     case person
     case created
-    case accountCreated
     case eventCount
     case journeyEnd
     case nexorLeadID, nexorEventID, nexorSlot, nexorBlock, nexorOrder, nexorShape

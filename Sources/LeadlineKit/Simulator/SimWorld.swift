@@ -381,6 +381,14 @@ struct SimAgent: Sendable {
     let id: String
 
     static func team(for language: SimLanguage) -> [SimAgent] {
+        teams[language] ?? []
+    }
+
+    private static let teams: [SimLanguage: [SimAgent]] = Dictionary(uniqueKeysWithValues: [
+        SimLanguage.spanish, .portuguese, .english, .german, .french, .japanese, .chinese, .arabic, .hindi,
+    ].map { ($0, makeTeam(for: $0)) })
+
+    private static func makeTeam(for language: SimLanguage) -> [SimAgent] {
         switch language {
         case .spanish: [agent("Valentina", "Rojas", 1), agent("Martín", "Salas", 2, mail: "martin.salas")]
         case .portuguese: [agent("Bruno", "Costa", 3), agent("Fernanda", "Lima", 4)]

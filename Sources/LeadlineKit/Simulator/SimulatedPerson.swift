@@ -9,11 +9,13 @@ public struct SimulatedPerson: Sendable, Hashable, Identifiable {
     public let index: Int
     /// The given name as vendors store it; may carry emoji, or escape sequences in hostile mode.
     public let firstName: String
+    /// The family name as vendors store it.
     public let lastName: String
     /// The E.164 phone number, e.g. `+56912345678`.
     public let phone: String
     /// The lower-case email address.
     public let email: String
+    /// The company the person works for, in its own script; nil for some people.
     public let company: String?
     /// The person's locale, e.g. `es-CL`; it decides their language, country and currency.
     public let locale: String
@@ -36,6 +38,7 @@ public struct SimulatedPerson: Sendable, Hashable, Identifiable {
 
 /// A person's lead at one vendor: its id, its REF and the contact details as that vendor writes them.
 public struct SimulatedAccount: Sendable, Hashable {
+    /// The vendor.
     public let kind: SourceKind
     /// The vendor's lead id as it appears in URLs. For NLPearl, the lead id inside ``outboundID``.
     public let id: String

@@ -137,7 +137,7 @@ public final class Simulator: Sendable {
         }
         if fault == .truncated, (200..<300).contains(response.status), response.body.count > 1 {
             stats.recordFault(.truncated)
-            response.body = response.body.prefix(response.body.count / 2)
+            response.body = Data(response.body.prefix(response.body.count / 2))
         }
         return .response(response)
     }

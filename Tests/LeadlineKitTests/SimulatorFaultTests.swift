@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import LeadlineKit
+
+/// Faults at their configured rates, replayable from the seed; latency; `/_sim/stats`.
+@Suite("Simulator: faults, latency and statistics")
+struct SimulatorFaultTests {
+    static let spec = "429=0.1,429-no-retry-after=0.05,500=0.05,timeout=0.01,truncated=0.02"
+
+    @Test("A fault spec parses; a bad part is named in the error")
+    func parsing() throws {
+        let spec = try FaultSpec(parsing: Self.spec)
+        #expect(spec.rate(of: .rateLimited) == 0.1)
+        #expect(spec.rate(of: .rateLimitedWithoutRetryAfter) == 0.05)
+        #expect(spec.rate(of: .serverError) == 0.05)
+        #expect(spec.rate(of: .timeout) == 0.01)
+        #expect(spec.rate(of: .truncated) == 0.02)
+        #expect(try FaultSpec(parsing: spec.description) == spec)
+        #expect(try FaultSpec(parsing: " 500 = 0.5 , timeout=0 ") == FaultSpec(rates: [.serverError: 0.5]))
+        #expect(try FaultSpec(parsing: "").isEmpty)
+
+        let bad: [(String, String?)] = [
+            ("500=2", "500=2"), ("503=0.1", "503=0.1"), ("429", "429"), ("truncated=half", "truncated=half"),
+            ("500=0.1,500=0.2", "500=0.2"), ("500=0.1,,timeout=0.1", ""), ("500=0.7,429=0.6", nil),
+        ]
+        for (text, part) in bad {
+            #expect(throws: FaultSpecError.self, "\(text)") { try FaultSpec(parsing: text) }
+            do {
+                _ = try FaultSpec(parsing: text)
+            } catch {
+                #expect(error.part == part, "\(text)")
+                #expect(error.description.contains(part.map { "'\($0)'" } ?? "more than 1"), "\(error)")
+            }
+        }
+        do {
+            _ = try FaultSpec(parsing: "429=0.1,503=0.1")
+        } catch {
+            #expect(error.description == "fault spec: '503=0.1': unknown fault '503' (known: 429, 429-no-retry-after, 500, timeout, truncated)")
+        }
+    }
+
+    /// What 2,000 list requests got: a word per request.
+    static func outcomes(seed: UInt64, count: Int = 2_000) async throws -> [String] {
+        let client = SimClient(SimulatorOptions(seed: seed, leads: 30, faults: try FaultSpec(parsing: spec)))
+        var outcomes: [String] = []
+        for _ in 0..<count {
+            switch await client.simulator.respond(to: client.request("GET", .nexor, "/leads?limit=3")) {
+            case .timeout:
+                outcomes.append("timeout")
+            case .response(let response):
+                switch response.status {
+                case 429: outcomes.append(response.header("Retry-After") == "1" ? "429" : "429-no-retry-after")
+                case 500:
+                    #expect(try jsonObject(response.body)["error"] as? String == "Internal server error")
+                    outcomes.append("500")
+                case 200: outcomes.append((try? JSONSerialization.jsonObject(with: response.body)) == nil ? "truncated" : "ok")
+                default: outcomes.append("status \(response.status)")
+                }
+            }
+        }
+        let stats = client.simulator.statistics
+        for fault in SimulatorFault.allCases {
+            #expect(stats.faults[fault, default: 0] == outcomes.filter { $0 == fault.rawValue }.count, "\(fault)")
+        }
+        #expect(stats.total == count)
+        return outcomes
+    }
+
+    @Test("Over 2,000 requests each fault shows up at about its rate, the same ones every run")
+    func rates() async throws {
+        let outcomes = try await Self.outcomes(seed: 8)
+        var counts: [String: Int] = [:]
+        for outcome in outcomes { counts[outcome, default: 0] += 1 }
+        // Expected 200, 100, 100, 20, 40 and 1,540: allow about four standard deviations.
+        #expect((150...250).contains(counts["429", default: 0]), "\(counts)")
+        #expect((65...135).contains(counts["429-no-retry-after", default: 0]), "\(counts)")
+        #expect((65...135).contains(counts["500", default: 0]), "\(counts)")
+        #expect((5...40).contains(counts["timeout", default: 0]), "\(counts)")
+        #expect((18...65).contains(counts["truncated", default: 0]), "\(counts)")
+        #expect(Set(counts.keys) == ["ok", "429", "429-no-retry-after", "500", "timeout", "truncated"])
+
+        #expect(try await Self.outcomes(seed: 8) == outcomes)
+        #expect(try await Self.outcomes(seed: 9) != outcomes)
+    }
+
+    @Test("Faults come in each vendor's error shape; 429 carries Retry-After: 1")
+    func faultShapes() async throws {
+        let client = SimClient(SimulatorOptions(faults: try FaultSpec(rates: [.rateLimited: 1])))
+        let leadPing = try await client.send("POST", .leadping, "/leads/all/my", body: [:])
+        #expect(leadPing.status == 429)
+        #expect(leadPing.header("retry-after") == "1")
+        #expect(try jsonObject(leadPing.body)["status"] as? Int == 429)
+        let liveforce = try await client.send("GET", .liveforce, "/leads")
+        #expect(try jsonObject(liveforce.body)["message"] is String)
+        // A rate limiter stands before auth: even a request without credentials is limited.
+        #expect(try await client.send("GET", .nexor, "/leads", authorized: false).status == 429)
+
+        let plain = SimClient(SimulatorOptions(faults: try FaultSpec(rates: [.rateLimitedWithoutRetryAfter: 1])))
+        let response = try await plain.send("GET", .nlpearl, "/v1/Call/x")
+        #expect(response.status == 429)
+        #expect(response.header("retry-after") == nil)
+    }
+
+    @Test("The in-process transport turns a timeout fault into TransportError.timedOut after the request's timeout")
+    func transportTimeout() async throws {
+        let simulator = Simulator(options: SimulatorOptions(faults: try FaultSpec(rates: [.timeout: 1])))
+        let transport = SimulatorTransport(simulator)
+        var request = SimClient(simulator: simulator).request("GET", .nexor, "/leads")
+        request.timeout = .milliseconds(60)
+        let clock = ContinuousClock()
+        let start = clock.now
+        await #expect(throws: TransportError.timedOut) { try await transport.send(request) }
+        // Only a lower bound: other tests running in parallel can delay the wake-up.
+        #expect(clock.now - start >= .milliseconds(60))
+        #expect(simulator.statistics.faults[.timeout] == 1)
+    }
+
+    @Test("NexorClient with retries reads a whole history through 429s, 500s and timeouts")
+    func clientRecovers() async throws {
+        let simulator = Simulator(options: SimulatorOptions(
+            seed: 4, leads: 20, historySize: 300, pageSize: 20,
+            faults: try FaultSpec(parsing: "429=0.2,429-no-retry-after=0.1,500=0.1,timeout=0.02")))
+        var connection = SimulatorPaginationTests.nexorConnection(simulator, retry: RetryPolicy(maxAttempts: 12))
+        connection.timeout = .milliseconds(20)
+        let person = try simulator.firstPerson(in: .nexor)
+        let history = try await NexorClient(connection: connection).history(leadID: person.account(.nexor)!.id, channels: Set(Channel.allCases))
+        #expect(history.events.map(\.raw) == SimulatorPaginationTests.generatedNexorHistory(simulator, person))
+        let faults = simulator.statistics.faults
+        #expect(faults.values.reduce(0, +) > 0)
+    }
+
+    @Test("Latency is added to every request")
+    func latency() async throws {
+        let client = SimClient(SimulatorOptions(leads: 5, latency: .milliseconds(40)))
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try await client.send("GET", .liveforce, "/leads")
+        _ = try await client.send("GET", .nexor, "/leads")
+        #expect(clock.now - start >= .milliseconds(80))
+    }
+
+    @Test("/_sim/stats counts requests by vendor and endpoint template, and faults")
+    func statistics() async throws {
+        let client = SimClient(SimulatorOptions(seed: 2, leads: 40))
+        let nexor = try #require(try client.simulator.firstPerson(in: .nexor).account(.nexor))
+        _ = try await client.send("GET", .nexor, "/leads/\(nexor.id)/history")
+        _ = try await client.send("GET", .nexor, "/leads/\(nexor.id)/history?offset=50")
+        _ = try await client.send("GET", .nexor, "/leads/nope")
+        _ = try await client.send("POST", .leadping, "/leads/all/my", body: [:])
+        _ = try await client.send("GET", .nlpearl, "/V1/CALL/abc")
+        _ = try await client.send("GET", .liveforce, "/leads/summary/1", authorized: false)
+        _ = try await client.send("GET", .liveforce, "/nowhere")
+        _ = try await client.send("GET", nil, "/elsewhere")
+
+        let stats = try await client.object("GET", nil, "/_sim/stats")
+        let expected: NSDictionary = [
+            "requests": [
+                "nexor": ["GET /leads/{id}/history": 2, "GET /leads/{id}": 1],
+                "leadping": ["POST /leads/all/my": 1],
+                "nlpearl": ["GET /v1/Call/{callId}": 1],
+                "liveforce": ["GET /leads/summary/{lead_id}": 1, "GET {unknown}": 1],
+                "other": ["GET {unknown}": 1],
+            ],
+            "faults": ["429": 0, "429-no-retry-after": 0, "500": 0, "timeout": 0, "truncated": 0],
+            "total": 8,
+        ]
+        #expect(stats as NSDictionary == expected)
+        // Reading the statistics is not counted.
+        #expect(client.simulator.statistics.total == 8)
+        #expect(try await client.send("POST", nil, "/_sim/stats").status == 405)
+    }
+}
