@@ -40,7 +40,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LeadlineUITests", dependencies: ["LeadlineUI"]),
-        .testTarget(name: "LeadlineTerminalTests", dependencies: ["LeadlineTerminal", "CNcursesw"]),
+        .testTarget(name: "LeadlineTerminalTests", dependencies: ["LeadlineTerminal", "CNcursesw", "LeadlineKit"]),
         .testTarget(
             name: "leadlineTests",
             dependencies: [

@@ -1,7 +1,11 @@
 #ifndef LEADLINE_CNCURSESW_SHIM_H
 #define LEADLINE_CNCURSESW_SHIM_H
 
-// Without these, curses.h hides cchar_t and the *_wch functions.
+// Without these, curses.h hides cchar_t and the *_wch functions, and wchar.h hides wcwidth
+// (ncursesw.pc asks for _XOPEN_SOURCE=600 too).
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 600
+#endif
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
@@ -76,6 +80,9 @@ static inline int ll_getmaxy(WINDOW *win) { return getmaxy(win); }
 static inline int ll_getmaxx(WINDOW *win) { return getmaxx(win); }
 
 static inline int ll_CCHARW_MAX(void) { return CCHARW_MAX; }
+
+// The C library's idea of a character's width, which ncurses and terminals use.
+static inline int ll_wcwidth(uint32_t scalar) { return wcwidth((wchar_t)scalar); }
 
 // Builds a cell from one grapheme's scalars. setcchar keeps only the base and
 // the zero-width scalars right after it, which would cut a ZWJ sequence at its

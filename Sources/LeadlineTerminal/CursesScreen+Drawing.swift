@@ -42,7 +42,7 @@ extension CursesScreen {
                 }
                 // A wide grapheme in the last column cannot be drawn; Buffer never puts one there.
                 let pair = palette.pair(for: cell.style)
-                put(Character(cell.grapheme.isEmpty ? " " : cell.grapheme), row: row, column: column,
+                put(cell.grapheme.isEmpty ? " " : cell.grapheme, row: row, column: column,
                     attributes: cell.style.attributes, colorPair: pair)
             }
         }

@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 import LeadlineUI
 
 /// What the terminal reported: a key, a mouse action or a new size.
@@ -6,19 +7,47 @@ public enum TerminalInput: Sendable, Equatable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// The terminal was readable but had nothing to read (end of file, if it persists).
+    case endOfInput
 }
 
 extension CursesScreen {
-    /// Waits up to `milliseconds` for input; nil when none came.
-    public func readInput(timeoutMilliseconds milliseconds: Int) -> TerminalInput? {
-        wtimeout(window, Int32(milliseconds))
-        var character: wint_t = 0
-        let result = wget_wch(window, &character)
-        if result == ll_KEY_CODE_YES() {
-            return functionKey(Int32(character))
+    /// Waits up to `milliseconds` for input and returns everything that arrived (possibly
+    /// nothing); nil when the terminal is gone (hung up, closed), so the caller can exit instead
+    /// of spinning on a dead terminal.
+    public func readInput(timeoutMilliseconds milliseconds: Int) -> [TerminalInput]? {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(milliseconds))
+        if ready > 0, descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            return nil
         }
-        guard result == ll_OK() else { return nil }
-        return Self.key(forCharacter: UInt32(character)).map(TerminalInput.key)
+        // Read whatever ncurses can decode now: keys waiting on the descriptor, a KEY_RESIZE
+        // queued by its SIGWINCH handler (which also interrupts poll), or the rest of an escape
+        // sequence it is still holding.
+        wtimeout(window, 0)
+        var inputs: [TerminalInput] = []
+        while inputs.count < 256 {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == ll_KEY_CODE_YES() {
+                if let input = functionKey(Int32(character)) { inputs.append(input) }
+            } else if result == ll_OK() {
+                if let key = Self.key(forCharacter: UInt32(character)) { inputs.append(.key(key)) }
+            } else {
+                break
+            }
+        }
+        if ready > 0, inputs.isEmpty, descriptor.revents & Int16(POLLIN) != 0, !stdinHasBytes() {
+            // Readable with nothing to read: end of file, or ncurses holding half an escape
+            // sequence for a few milliseconds. The caller decides once it keeps happening.
+            return [.endOfInput]
+        }
+        return inputs
+    }
+
+    private func stdinHasBytes() -> Bool {
+        var count: Int32 = 0
+        return ioctl(STDIN_FILENO, UInt(FIONREAD), &count) == 0 && count > 0
     }
 
     /// The UI key for a character code from `get_wch` (controls included).

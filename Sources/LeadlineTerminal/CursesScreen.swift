@@ -106,7 +106,7 @@ public final class CursesScreen {
     /// they are defined with ncurses' `init_pair`. Positions outside the screen
     /// are ignored. Nothing appears until ``refresh()``.
     public func put(
-        _ grapheme: Character, row: Int, column: Int, attributes: Style.Attributes = [], colorPair: Int = 0
+        _ grapheme: String, row: Int, column: Int, attributes: Style.Attributes = [], colorPair: Int = 0
     ) {
         checkOpen()
         let scalars = grapheme.unicodeScalars.prefix(Int(ll_CCHARW_MAX())).map(\.value)

@@ -57,18 +57,19 @@ public struct Buffer: Sendable, Equatable {
         var x = column
         for character in TerminalSanitizer.clean(text) {
             let isBreak = character == "\n" || character == "\t"
-            let grapheme = isBreak ? " " : String(character)
-            let graphemeWidth = isBreak ? 1 : DisplayWidth.of(character)
-            if graphemeWidth == 0 { continue }
-            if x + graphemeWidth > limit {
-                if x < limit {
-                    place(.blank(style), row: row, column: x)
-                    x += 1
+            for grapheme in isBreak ? [" "] : DisplayWidth.terminalUnits(character) {
+                let graphemeWidth = isBreak ? 1 : DisplayWidth.of(grapheme)
+                if graphemeWidth == 0 { continue }
+                if x + graphemeWidth > limit {
+                    if x < limit {
+                        place(.blank(style), row: row, column: x)
+                        x += 1
+                    }
+                    return x - column
                 }
-                break
+                place(Cell(grapheme: grapheme, width: graphemeWidth, style: style), row: row, column: x)
+                x += graphemeWidth
             }
-            place(Cell(grapheme: grapheme, width: graphemeWidth, style: style), row: row, column: x)
-            x += graphemeWidth
         }
         return x - column
     }

@@ -36,6 +36,7 @@ final class TUIRunner: @unchecked Sendable {
         perform(state.start(), screen: screen)
         var previous: Buffer?
         var lastTick = Date.distantPast
+        var emptyReads = 0
         var dirty = true
         while true {
             if let signal = signals.received {
@@ -48,13 +49,21 @@ final class TUIRunner: @unchecked Sendable {
                 dirty = false
             }
             var events: [AppEvent] = []
-            switch screen.readInput(timeoutMilliseconds: Self.frameMilliseconds) {
-            case .key(let key)?: events.append(.key(key))
-            case .mouse(let mouse)?: events.append(.mouse(mouse))
-            case .resize(let width, let height)?:
-                events.append(.resize(width: width, height: height))
-                previous = nil
-            case nil: break
+            guard let inputs = screen.readInput(timeoutMilliseconds: Self.frameMilliseconds) else {
+                // The terminal hung up: nothing to restore or draw on; leave as a hangup would.
+                return 128 + SIGHUP
+            }
+            emptyReads = inputs == [.endOfInput] ? emptyReads + 1 : 0
+            if emptyReads > 40 { return 128 + SIGHUP }
+            for input in inputs {
+                switch input {
+                case .endOfInput: break
+                case .key(let key): events.append(.key(key))
+                case .mouse(let mouse): events.append(.mouse(mouse))
+                case .resize(let width, let height):
+                    events.append(.resize(width: width, height: height))
+                    previous = nil
+                }
             }
             events += inbox.drain()
             let now = Date()

@@ -15,7 +15,7 @@ import Testing
         let screen = try CursesScreen(headlessRows: 5, columns: 20)
         defer { screen.close() }
         for (offset, character) in "Leads: 42".enumerated() {
-            screen.put(character, row: 1, column: offset, attributes: .bold)
+            screen.put(String(character), row: 1, column: offset, attributes: .bold)
         }
         screen.refresh()
         let text = (0..<9).map { screen.read(row: 1, column: $0) }.joined()
@@ -30,7 +30,7 @@ import Testing
             ("世", 0), ("界", 2), ("👍", 4), ("👩‍👩‍👧", 6), ("e\u{301}", 8), ("a", 9),
         ]
         for (grapheme, column) in samples {
-            screen.put(grapheme, row: 2, column: column)
+            screen.put(String(grapheme), row: 2, column: column)
         }
         screen.refresh()
         for (grapheme, column) in samples {

@@ -1,3 +1,4 @@
+import LeadlineKit
 import LeadlineUI
 import Testing
 
@@ -133,5 +134,22 @@ import Testing
         let a = Rect(x: 0, y: 0, width: 4, height: 4)
         #expect(a.intersection(Rect(x: 2, y: 3, width: 5, height: 5)) == Rect(x: 2, y: 3, width: 2, height: 1))
         #expect(a.intersection(Rect(x: 5, y: 0, width: 2, height: 2)).isEmpty)
+    }
+}
+
+@Suite("Buffer: scripts with spacing marks")
+struct SpacingMarkTests {
+    @Test("A Devanagari vowel sign takes its own cell, as terminals draw it")
+    func devanagari() {
+        // "हाँ" is one grapheme in Unicode but two columns on a terminal: ह, then ा with ँ.
+        #expect(DisplayWidth.of("हाँ") == 2)
+        #expect(DisplayWidth.terminalUnits("हाँ") == ["ह", "ाँ"])
+        var buffer = Buffer(width: 8, height: 1)
+        let used = buffer.write("हाँ जी", row: 0, column: 0)
+        #expect(used == 5)
+        #expect(buffer[row: 0, column: 0].grapheme == "ह")
+        #expect(buffer[row: 0, column: 1].grapheme == "ाँ")
+        #expect(buffer[row: 0, column: 2].grapheme == " ")
+        #expect(buffer.lines == ["हाँ जी   "])
     }
 }

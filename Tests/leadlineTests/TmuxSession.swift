@@ -37,9 +37,10 @@ final class TmuxSession {
         try Self.run(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
-    /// Waits until the screen satisfies `condition`, up to `timeout`; returns the last capture.
+    /// Waits until the screen satisfies `condition`, up to `timeout` (generous: CI machines are
+    /// shared and the whole suite runs in parallel); returns the last capture.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(timeout: TimeInterval = 45, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {

@@ -21,11 +21,49 @@ public enum DisplayWidth {
         }
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return 0 }
-        let width = width(of: base)
-        if width == 1, base.properties.isEmoji, scalars.contains("\u{FE0F}") {
+        if scalars.count == 1 { return width(of: base) }
+        if isEmojiSequence(scalars) {
+            // An emoji sequence is drawn as one picture two columns wide.
             return 2
         }
-        return width
+        // Elsewhere a terminal gives every scalar its own width: an Indic conjunct such as प्रि
+        // is one grapheme but three columns (प, र, ि), as glibc's wcwidth and so ncurses count.
+        return scalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The pieces of a grapheme that a terminal draws in cells of their own.
+    ///
+    /// Usually the grapheme itself. A grapheme of several spacing scalars that is not an emoji
+    /// sequence (Indic conjuncts and vowel signs) is split before each scalar that takes a
+    /// column, each piece keeping the zero-width marks that follow it: drawing it as one cell
+    /// would leave ncurses and the terminal disagreeing on where the line goes.
+    public static func terminalUnits(_ character: Character) -> [String] {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1, !isEmojiSequence(scalars),
+              scalars.dropFirst().contains(where: { width(of: $0) > 0 }) else {
+            return [String(character)]
+        }
+        var units: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in scalars {
+            if !current.isEmpty, width(of: scalar) > 0 {
+                units.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+            current.append(scalar)
+        }
+        if !current.isEmpty { units.append(String(current)) }
+        return units
+    }
+
+    /// Emoji ZWJ sequences, flags, skin-tone and keycap sequences, and text symbols made emoji by
+    /// VS16: terminals draw these as one two-column picture.
+    private static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
+        guard let base = scalars.first, base.properties.isEmoji else { return false }
+        if (0x1F1E6...0x1F1FF).contains(base.value) { return true }
+        return scalars.contains { scalar in
+            scalar == "\u{200D}" || scalar == "\u{FE0F}" || scalar == "\u{20E3}" || (0x1F3FB...0x1F3FF).contains(scalar.value)
+        } || base.properties.isEmojiPresentation
     }
 
     /// Returns the columns `string` occupies: the sum of its graphemes' widths.
