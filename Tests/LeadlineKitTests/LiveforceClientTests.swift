@@ -5,10 +5,7 @@ import Testing
 @Suite("Liveforce client: auth, one-request history, pagination")
 struct LiveforceClientTests {
     static func liveforceConnection(_ transport: any Transport) -> SourceConnection {
-        SourceConnection(
-            name: "lf", baseURL: URL(string: "https://liveforce.test/api/v1")!,
-            credential: Secret("client123:token456", origin: "LIVEFORCE_CREDENTIAL"), transport: transport,
-            retry: .none, sleep: SleepRecorder().sleep, random: { 0.5 })
+        connection(transport, secret: "client123:token456", name: "lf", baseURL: "https://liveforce.test/api/v1", origin: "LIVEFORCE_CREDENTIAL")
     }
 
     @Test("The lead is read from GET /leads/summary/{id} with HTTP Basic auth of the credential as is")

@@ -5,10 +5,7 @@ import Testing
 @Suite("NLPearl client: lookups, bounded call fetching, pagination")
 struct NLPearlClientTests {
     static func pearlConnection(_ transport: any Transport) -> SourceConnection {
-        SourceConnection(
-            name: "pearl", baseURL: URL(string: "https://nlpearl.test/")!,
-            credential: Secret("acct_42:sk_live_987", origin: "NLPEARL_TOKEN"), transport: transport,
-            retry: .none, sleep: SleepRecorder().sleep, random: { 0.5 })
+        connection(transport, secret: "acct_42:sk_live_987", name: "pearl", baseURL: "https://nlpearl.test/", origin: "NLPEARL_TOKEN")
     }
 
     static func lead(_ id: String, calls: [String] = []) -> String {

@@ -60,11 +60,12 @@ func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) ->
 
 func connection(
     _ transport: any Transport, retry: RetryPolicy = .none, sleeper: SleepRecorder = SleepRecorder(),
-    secret: String = "nxr_live_secret123"
+    secret: String = "nxr_live_secret123", name: String = "nexor", baseURL: String = "https://nexor.test/api/public",
+    origin: String = "NEXOR_API_KEY"
 ) -> SourceConnection {
     SourceConnection(
-        name: "nexor", baseURL: URL(string: "https://nexor.test/api/public")!,
-        credential: Secret(secret, origin: "NEXOR_API_KEY"), transport: transport, retry: retry,
+        name: name, baseURL: URL(string: baseURL)!,
+        credential: Secret(secret, origin: origin), transport: transport, retry: retry,
         sleep: sleeper.sleep, random: { 0.5 })
 }
 

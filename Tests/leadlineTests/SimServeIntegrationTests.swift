@@ -43,6 +43,24 @@ struct SimServeIntegrationTests {
         #expect(sources.isSuperset(of: ["nexor", "leadping", "nlpearl"]))
     }
 
+    @Test("timeline SOURCE:ID works for a lead of each vendor, over HTTP")
+    func eachVendor() async throws {
+        let binary = try #require(TimelineCommandTests.builtBinary())
+        let server = try SimServer(binary: binary, arguments: ["--leads", "30"])
+        defer { server.stop() }
+        let simulator = Simulator(options: SimulatorOptions(leads: 30))
+        for kind in SourceKind.allCases {
+            let account = try #require(simulator.people.lazy.compactMap { $0.account(kind) }.first { $0.eventCount > 0 })
+            let result = await run(["timeline", account.ref, "--config", server.configPath, "--format", "json"], environment: server.environment)
+            #expect(result.code == 0, "\(account.ref): \(result.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let events = try #require(document["events"] as? [[String: Any]])
+            #expect(!events.isEmpty, "\(account.ref)")
+            #expect(events.allSatisfy { $0["source"] as? String == kind.rawValue })
+            #expect((document["lead"] as? [String: Any])?["ref"] as? String == account.ref)
+        }
+    }
+
     @Test("With faults (429 with and without Retry-After, 500, truncated JSON) the answer is the fault-free one or exit 1")
     func faults() async throws {
         let binary = try #require(TimelineCommandTests.builtBinary())

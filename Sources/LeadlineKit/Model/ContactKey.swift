@@ -2,9 +2,10 @@ import Foundation
 
 /// A normalised phone number or email address: what makes leads from different vendors one person.
 ///
-/// Phones are reduced to E.164-like digits: `+1 (234) 567-890`, `+1234567890` and
-/// `001234567890` are all `+1234567890`. A number written without a country prefix keeps its
-/// digits without `+`, so it only matches the same national form. Emails are trimmed and
+/// Phones are reduced to E.164-like digits: `+1 (234) 567-890`, `+1234567890`,
+/// `001234567890` and `1234567890` are all `+1234567890`. A national number (starting with the
+/// trunk prefix 0, or shorter than ten digits) keeps its digits without `+`, so it only matches
+/// the same national form. Emails are trimmed and
 /// lower-cased. Text that is neither (too few digits, no `@`) gives no key.
 public enum ContactKey: Sendable, Hashable, CustomStringConvertible {
     case phone(String)
@@ -30,6 +31,12 @@ public enum ContactKey: Sendable, Hashable, CustomStringConvertible {
         }
         if !international, digits.hasPrefix("00") {
             digits.removeFirst(2)
+            international = true
+        }
+        // Some vendors store international numbers without the `+` (Liveforce's phonenumber
+        // field). A national number almost always starts with its trunk prefix 0, so ten or more
+        // digits without one are read as already carrying the country code.
+        if !international, digits.count >= 10, !digits.hasPrefix("0") {
             international = true
         }
         guard digits.count >= 6, digits.count <= 15 else { return nil }

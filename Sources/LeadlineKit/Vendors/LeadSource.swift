@@ -50,3 +50,19 @@ public struct LeadPage: Sendable {
         self.next = next
     }
 }
+
+/// Maps one page of vendor items to the events on `channels`, counting items that could not be
+/// placed on a timeline (no usable timestamp) into `skipped`.
+func mapEvents<Item>(
+    from items: [Item], channels: Set<Channel>, skipped: inout Int, _ transform: (Item) -> TimelineEvent?
+) -> [TimelineEvent] {
+    var events: [TimelineEvent] = []
+    for item in items {
+        if let event = transform(item) {
+            if channels.contains(event.channel) { events.append(event) }
+        } else {
+            skipped += 1
+        }
+    }
+    return events
+}

@@ -62,14 +62,7 @@ public struct LeadPingClient: LeadSource {
                 LeadPingPage<LeadPingEvent>.self, from: body,
                 request: "POST /events/leads/\(leadID) (page \(pageNumber))")
             skipped += page.unreadableItems
-            var pageEvents: [TimelineEvent] = []
-            for item in page.items {
-                if let event = item.toEvent(source: name) {
-                    if channels.contains(event.channel) { pageEvents.append(event) }
-                } else {
-                    skipped += 1
-                }
-            }
+            let pageEvents = mapEvents(from: page.items, channels: channels, skipped: &skipped) { $0.toEvent(source: name) }
             events += pageEvents
             await onPage(pageEvents)
             // Empty pages with a token are normal for Cosmos DB queries, so only a repeated

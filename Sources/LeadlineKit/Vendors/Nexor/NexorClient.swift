@@ -44,14 +44,7 @@ public struct NexorClient: LeadSource {
             if !channelFilter.isEmpty { query.append(("channel", channelFilter)) }
             let body = try await http.send("GET", path: ["leads", leadID, "history"], query: query, resource: "lead \(leadID)")
             let page = try http.decode(NexorHistoryPage.self, from: body, request: "GET /leads/\(leadID)/history?offset=\(offset)")
-            var pageEvents: [TimelineEvent] = []
-            for item in page.history {
-                if let event = item.toEvent(source: name) {
-                    if channels.contains(event.channel) { pageEvents.append(event) }
-                } else {
-                    skipped += 1
-                }
-            }
+            let pageEvents = mapEvents(from: page.history, channels: channels, skipped: &skipped) { $0.toEvent(source: name) }
             events += pageEvents
             await onPage(pageEvents)
             // An empty page cannot advance the offset: stop rather than ask for it forever.
