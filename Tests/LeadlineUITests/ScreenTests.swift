@@ -158,6 +158,16 @@ struct ScreenTests {
         #expect(buffer.lines.contains { $0.contains("Hi — safeEVIL done") })
     }
 
+    @Test("The list shows a person's last activity from the vendors' lead records before any timeline loads")
+    func lastActivityBeforeLoad() {
+        var state = AppState(sources: ["nlpearl"], width: 120, height: 40, now: Sample.now, timeZone: Sample.utc)
+        _ = state.start()
+        let lead = Lead(source: "nlpearl", id: "o/1", name: "Dana Scully", phone: "+12025550199",
+                        createdAt: ISO8601.parse("2025-12-01T00:00:00Z"), lastActivity: ISO8601.parse("2026-01-20T09:00:00Z"))
+        _ = state.handle(.leadsLoaded(source: "nlpearl", page: LeadPage(leads: [lead], next: nil)))
+        #expect(Screen.render(state).lines[1].hasPrefix("│▶Dana Scully    nlpearl   3h│"))
+    }
+
     @Test("Below 80×24 the screen says it is too small, at any size down to 1×1")
     func tooSmall() {
         for (width, height) in [(79, 24), (80, 23), (20, 6), (1, 1), (0, 0)] {

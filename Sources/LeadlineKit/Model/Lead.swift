@@ -28,6 +28,9 @@ public struct Lead: Sendable, Hashable, Identifiable {
     public var company: String?
     public var status: Status?
     public var createdAt: Date?
+    /// The latest activity the vendor's lead record itself tells of (last call, last chat,
+    /// last update), when it has one; the lead list shows it before the timeline is loaded.
+    public var lastActivity: Date?
     /// Vendor facts worth showing (campaign, workflow, assigned user, metadata), in display order.
     public var details: [Detail]
     /// The vendor's lead object as decoded.
@@ -35,7 +38,7 @@ public struct Lead: Sendable, Hashable, Identifiable {
 
     public init(
         source: String, id: String, name: String, phone: String? = nil, email: String? = nil,
-        company: String? = nil, status: Status? = nil, createdAt: Date? = nil,
+        company: String? = nil, status: Status? = nil, createdAt: Date? = nil, lastActivity: Date? = nil,
         details: [Detail] = [], raw: JSONValue = .null
     ) {
         self.source = source
@@ -46,6 +49,7 @@ public struct Lead: Sendable, Hashable, Identifiable {
         self.company = company
         self.status = status
         self.createdAt = createdAt
+        self.lastActivity = lastActivity
         self.details = details
         self.raw = raw
     }
@@ -73,6 +77,11 @@ public struct Person: Sendable, Hashable, Identifiable {
     public var phone: String? { leads.lazy.compactMap(\.phone).first }
     public var email: String? { leads.lazy.compactMap(\.email).first }
     public var company: String? { leads.lazy.compactMap(\.company).first }
+    /// The latest activity any lead's record tells of, else the latest creation date.
+    public var lastActivity: Date? {
+        leads.compactMap { $0.lastActivity ?? $0.createdAt }.max()
+    }
+
     /// The names of the sources that know this person, in order, without repeats.
     public var sources: [String] {
         var seen = Set<String>()

@@ -51,7 +51,7 @@ public enum Screen {
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: .blank(rowStyle))
             var columns = [Span(isSelected ? "▶" : " ", rowStyle)]
             let badges = Self.badges(person.sources)
-            let age = state.leads.lastActivity[person.id].map { relative($0, now: state.now) } ?? ""
+            let age = (state.leads.lastActivity[person.id] ?? person.lastActivity).map { relative($0, now: state.now) } ?? ""
             var nameWidth = inner.width - 1 - ageWidth - 1 - min(DisplayWidth.of(badges), 15) - 1
             let status = person.leads.lazy.compactMap(\.status).first
             let statusWidth = inner.width >= 44 && status != nil ? 11 : 0

@@ -48,7 +48,7 @@ extension LeadPingLead {
         return Lead(
             source: source, id: id, name: name.isEmpty ? fallbackName : name, phone: phone,
             email: email, company: company, status: status, createdAt: createdAt,
-            details: details, raw: raw)
+            lastActivity: [modifiedAt, currentStatus?.changedAt].compactMap { $0 }.max(), details: details, raw: raw)
     }
 }
 

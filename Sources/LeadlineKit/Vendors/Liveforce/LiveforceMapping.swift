@@ -24,7 +24,7 @@ extension LiveforceLead {
         return Lead(
             source: source, id: id, name: name ?? email ?? phoneNumber ?? id, phone: phoneNumber,
             email: email, company: company, status: status.map { Lead.Status(label: $0, color: color) },
-            createdAt: date, details: details, raw: raw)
+            createdAt: date, lastActivity: analytics?.chatEndTime, details: details, raw: raw)
     }
 
     /// The lead's timeline: "Lead created" at `date`, then every chat item.

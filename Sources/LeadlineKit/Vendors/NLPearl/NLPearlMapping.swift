@@ -66,7 +66,7 @@ extension NLPearlLead {
             source: source, id: "\(outboundID)/\(leadID)",
             name: fullName.isEmpty ? (phoneNumber ?? leadID) : fullName,
             phone: phoneNumber, email: email, status: status, createdAt: created,
-            details: details, raw: raw)
+            lastActivity: lastCall?.startTime, details: details, raw: raw)
     }
 
     /// `first_name`, `firstName` and `First Name` all read as `firstname`.
