@@ -13,6 +13,7 @@ struct TextWidthGlibcTests {
         "नमस्ते, क्या आप अभी बात कर सकते हैं?", "हाँ, ठीक है। मुझे कीमतों के बारे में जानकारी चाहिए।", "प्रिया शर्मा",
         "অনুগ্রহ করে আমাকে কল করুন", "தமிழ் மொழி", "ภาษาไทย", "Привет, как дела?", "مرحبا، كيف حالك؟",
         "Olá, tudo bem? Ação", "Grüße aus München", "山田 由紀", "안녕하세요", "Ça va très bien",
+        "🇨🇱 Chile", "👍🏽 ok", "❤️ gracias", "1️⃣ uno",
     ]
 
     @Test("Each sample's width is the sum of wcwidth over its scalars", arguments: samples)

@@ -153,3 +153,19 @@ struct SpacingMarkTests {
         #expect(buffer.lines == ["हाँ जी   "])
     }
 }
+
+@Suite("Buffer: emoji as the terminal draws them")
+struct EmojiCellTests {
+    @Test("A flag is two one-column cells, a ZWJ family one two-column cell, a skin tone its own cell")
+    func cells() {
+        var buffer = Buffer(width: 12, height: 1)
+        #expect(buffer.write("🇨🇱👩‍👩‍👧👍🏽x", row: 0, column: 0) == 9)
+        #expect(buffer[row: 0, column: 0].grapheme == "\u{1F1E8}")
+        #expect(buffer[row: 0, column: 1].grapheme == "\u{1F1F1}")
+        #expect(buffer[row: 0, column: 2].grapheme == "👩‍👩‍👧")
+        #expect(buffer[row: 0, column: 2].width == 2)
+        #expect(buffer[row: 0, column: 4].grapheme == "👍")
+        #expect(buffer[row: 0, column: 6].grapheme == "\u{1F3FD}")
+        #expect(buffer[row: 0, column: 8].grapheme == "x")
+    }
+}

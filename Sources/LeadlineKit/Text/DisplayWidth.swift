@@ -22,24 +22,22 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return 0 }
         if scalars.count == 1 { return width(of: base) }
-        if isEmojiSequence(scalars) {
-            // An emoji sequence is drawn as one picture two columns wide.
-            return 2
-        }
-        // Elsewhere a terminal gives every scalar its own width: an Indic conjunct such as प्रि
-        // is one grapheme but three columns (प, र, ि), as glibc's wcwidth and so ncurses count.
+        if isZWJSequence(scalars) { return width(of: base) }
         return scalars.reduce(0) { $0 + width(of: $1) }
     }
 
-    /// The pieces of a grapheme that a terminal draws in cells of their own.
+    /// The pieces of a grapheme that go into terminal cells of their own.
     ///
-    /// Usually the grapheme itself. A grapheme of several spacing scalars that is not an emoji
-    /// sequence (Indic conjuncts and vowel signs) is split before each scalar that takes a
-    /// column, each piece keeping the zero-width marks that follow it: drawing it as one cell
-    /// would leave ncurses and the terminal disagreeing on where the line goes.
+    /// ncurses gives a cell the width of its first scalar, and terminals (tmux, xterm, VTE) draw
+    /// scalar by scalar with the C library's widths, joining only ZWJ emoji sequences and
+    /// regional-indicator pairs into one picture. So a grapheme is split before every scalar
+    /// that takes a column — Indic conjuncts and vowel signs, a flag's two letters, an emoji and
+    /// its skin-tone modifier — each piece keeping the zero-width marks after it; a ZWJ
+    /// sequence stays whole. Measured this way, leadline, ncurses and the terminal agree on
+    /// where every character of a line goes.
     public static func terminalUnits(_ character: Character) -> [String] {
         let scalars = character.unicodeScalars
-        guard scalars.count > 1, !isEmojiSequence(scalars),
+        guard scalars.count > 1, !isZWJSequence(scalars),
               scalars.dropFirst().contains(where: { width(of: $0) > 0 }) else {
             return [String(character)]
         }
@@ -56,14 +54,10 @@ public enum DisplayWidth {
         return units
     }
 
-    /// Emoji ZWJ sequences, flags, skin-tone and keycap sequences, and text symbols made emoji by
-    /// VS16: terminals draw these as one two-column picture.
-    private static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
+    /// An emoji ZWJ sequence (👩‍👩‍👧): terminals draw it as one picture as wide as its first emoji.
+    private static func isZWJSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
         guard let base = scalars.first, base.properties.isEmoji else { return false }
-        if (0x1F1E6...0x1F1FF).contains(base.value) { return true }
-        return scalars.contains { scalar in
-            scalar == "\u{200D}" || scalar == "\u{FE0F}" || scalar == "\u{20E3}" || (0x1F3FB...0x1F3FF).contains(scalar.value)
-        } || base.properties.isEmojiPresentation
+        return scalars.contains("\u{200D}")
     }
 
     /// Returns the columns `string` occupies: the sum of its graphemes' widths.
@@ -137,6 +131,8 @@ public enum DisplayWidth {
         default:
             break
         }
+        // Regional indicators are emoji but glibc (and so ncurses) gives each letter one column.
+        if (0x1F1E6...0x1F1FF).contains(value) { return 1 }
         if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         // Hangul medial vowels and final consonants join the preceding leading
         // consonant into one wide syllable.
