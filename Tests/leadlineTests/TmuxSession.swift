@@ -16,6 +16,17 @@ final class TmuxSession {
         try Self.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env " + line])
     }
 
+    /// Starts an interactive shell as the session's own program (so it has job control), with
+    /// `environment` set.
+    init(interactiveShellWidth width: Int = 120, height: Int = 40, environment: [String: String]) throws {
+        name = "leadline-test-\(UUID().uuidString.prefix(8))"
+        var arguments = ["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height)]
+        for (key, value) in environment.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"], uniquingKeysWith: { mine, _ in mine }) {
+            arguments += ["-e", "\(key)=\(value)"]
+        }
+        try Self.run(arguments + ["bash --norc --noprofile"])
+    }
+
     deinit { _ = try? Self.run(["kill-session", "-t", name]) }
 
     /// Sends tmux key names or literal text (`literal: true`).
