@@ -13,13 +13,16 @@ public final class URLSessionTransport: Transport {
     private let session: URLSession
 
     /// A transport with its own ephemeral session.
+    ///
+    /// Redirects are followed only within the same scheme, host and port: the request carries
+    /// the vendor credential, which must never be sent to a host the config did not name.
     public init() {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: SameOriginRedirects(), delegateQueue: nil)
     }
 
     deinit { session.invalidateAndCancel() }
@@ -61,6 +64,19 @@ public final class URLSessionTransport: Transport {
             if let name = name as? String, let value = value as? String { headers[name] = value }
         }
         return .success(HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+    }
+}
+
+/// Refuses redirects to another origin; the 3xx then reaches the client as an unexpected status.
+private final class SameOriginRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    // @unchecked: no stored state.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        let from = task.originalRequest?.url, to = request.url
+        let sameOrigin = from?.scheme == to?.scheme && from?.host == to?.host && from?.port == to?.port
+        completionHandler(sameOrigin ? request : nil)
     }
 }
 
