@@ -10,8 +10,9 @@ struct Leadline: AsyncParsableCommand {
         commandName: "leadline",
         abstract: "See a sales lead's whole journey — WhatsApp, calls, email, SMS, chat — from every vendor, in one timeline.",
         discussion: """
+            With no subcommand, opens the terminal UI (the built-in demo when there is no config file).
             REF names a lead as SOURCE:ID, where SOURCE is a source name from the config \
-            (e.g. nexor:550e8400-e29b-41d4-a716-446655440000).
+            (e.g. nexor:550e8400-e29b-41d4-a716-446655440000), or a person by phone number or email.
             Config: $XDG_CONFIG_HOME/leadline/config.toml (default ~/.config/leadline/config.toml) or --config FILE.
             Exit codes: 0 ok, 1 runtime error (message on stderr), 2 usage error.
             """,
