@@ -81,6 +81,16 @@ static inline int ll_getmaxx(WINDOW *win) { return getmaxx(win); }
 
 static inline int ll_CCHARW_MAX(void) { return CCHARW_MAX; }
 
+// Defines a colour pair from int colour numbers: direct-colour terminals (COLORS = 2^24) number
+// colours as 0xRRGGBB, beyond init_pair's short arguments.
+static inline int ll_init_pair(int pair, int foreground, int background) {
+#if defined(NCURSES_EXT_COLORS) && NCURSES_EXT_COLORS
+    return init_extended_pair(pair, foreground, background);
+#else
+    return init_pair((short)pair, (short)foreground, (short)background);
+#endif
+}
+
 // The C library's idea of a character's width, which ncurses and terminals use.
 static inline int ll_wcwidth(uint32_t scalar) { return wcwidth((wchar_t)scalar); }
 

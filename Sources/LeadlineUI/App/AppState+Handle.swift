@@ -372,9 +372,9 @@ extension AppState {
         }
     }
 
-    /// Shows a message in the status line for a few seconds (errors longer).
-    public mutating func report(_ level: StatusMessage.Level, _ text: String) {
-        let seconds: TimeInterval = level == .error ? 12 : level == .warning ? 8 : 4
+    /// Shows a message in the status line for a few seconds (errors longer), or for `seconds`.
+    public mutating func report(_ level: StatusMessage.Level, _ text: String, seconds: TimeInterval? = nil) {
+        let seconds = seconds ?? (level == .error ? 12 : level == .warning ? 8 : 4)
         status = StatusMessage(level: level, text: text, expires: now.addingTimeInterval(seconds))
     }
 }
