@@ -9,13 +9,16 @@ struct CommandContext: Sendable {
     var timeZone: TimeZone
     var stdout: OutputSink
     var stderr: OutputSink
+    /// Whether stdout is a terminal (so coloured samples may use escape sequences).
+    var stdoutIsTerminal = false
 
     /// The process's own environment, network and standard streams.
     static func live() -> CommandContext {
         CommandContext(
             environment: ProcessInfo.processInfo.environment, transport: URLSessionTransport(),
             retry: RetryPolicy(), timeZone: .current,
-            stdout: OutputSink(FileHandle.standardOutput), stderr: OutputSink(FileHandle.standardError))
+            stdout: OutputSink(FileHandle.standardOutput), stderr: OutputSink(FileHandle.standardError),
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
     }
 
     func warn(_ message: String) {

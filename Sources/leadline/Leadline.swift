@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadlineKit
+import LeadlineUI
 
 /// `leadline`: one lead's whole journey across sales vendors, in a terminal.
 struct Leadline: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct Leadline: AsyncParsableCommand {
             Exit codes: 0 ok, 1 runtime error (message on stderr), 2 usage error.
             """,
         version: version,
-        subcommands: [TimelineCommand.self, LeadsCommand.self, SimCommand.self]
+        subcommands: [TimelineCommand.self, LeadsCommand.self, ThemesCommand.self, SimCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -40,7 +41,9 @@ struct Leadline: AsyncParsableCommand {
             workspace = Workspace(config: config!, environment: context.environment, transport: context.transport, retry: context.retry)
         }
         let opener = config?.opener ?? Config.defaultOpener
-        let runner = TUIRunner(workspace: workspace, opener: opener)
+        let (theme, themeWarning) = global.theme(config: config, environment: context.environment)
+        let runner = TUIRunner(
+            workspace: workspace, opener: opener, theme: theme, themeWarning: themeWarning, environment: context.environment)
         let code: Int32 = try await withCheckedThrowingContinuation { continuation in
             // ncurses blocks while waiting for keys; give it a thread of its own rather than one
             // of the few that run the network tasks.
@@ -59,6 +62,25 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Use the built-in demo workspace (simulated vendors), whatever the config says.")
     var demo = false
+
+    @Option(name: .long, help: ArgumentHelp("Draw with theme NAME instead of the config's (see `leadline themes`).", valueName: "NAME"))
+    var theme: String?
+
+    /// The name of the theme to draw with: `--theme`, else the config's `theme`, else the default;
+    /// with where that name came from, for messages.
+    func themeName(config: Config?) -> (name: String, origin: String) {
+        if let theme { return (theme, "--theme") }
+        if let config { return (config.theme, config.file ?? "config") }
+        return (ThemeCatalog.defaultName, "default")
+    }
+
+    /// The theme to draw with, or the default theme and a warning for the status line when the
+    /// chosen one is unknown or broken.
+    func theme(config: Config?, environment: [String: String]) -> (theme: Theme, warning: String?) {
+        let (name, origin) = themeName(config: config)
+        let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: environment))
+        return Theme.load(named: name, from: catalog, origin: origin)
+    }
 
     /// The config named by `--config`, or the default one.
     func loadConfig(environment: [String: String]) throws -> Config {
@@ -111,6 +133,8 @@ enum Entry {
                 try await timeline.execute(context: context)
             case let leads as LeadsCommand:
                 try await leads.execute(context: context)
+            case let themes as ThemesCommand:
+                try themes.execute(context: context)
             case let root as Leadline:
                 try await root.execute(context: context)
             case let serve as SimServeCommand:

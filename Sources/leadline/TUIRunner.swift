@@ -15,13 +15,21 @@ final class TUIRunner: @unchecked Sendable {
     // and the signal flag are locked.
     private let workspace: Workspace
     private let opener: [String]
+    private let theme: Theme
+    private let themeWarning: String?
+    private let environment: [String: String]
     private let inbox = Inbox()
     private var timelineTasks: [Int: [Task<Void, Never>]] = [:]
     private static let frameMilliseconds = 30
 
-    init(workspace: Workspace, opener: [String]) {
+    /// `themeWarning` (why the chosen theme could not be used) shows in the status line at
+    /// start; `environment` decides the colour depth with the terminal (`NO_COLOR`, `COLORTERM`).
+    init(workspace: Workspace, opener: [String], theme: Theme = .standard, themeWarning: String? = nil, environment: [String: String] = [:]) {
         self.workspace = workspace
         self.opener = opener
+        self.theme = theme
+        self.themeWarning = themeWarning
+        self.environment = environment
     }
 
     /// Runs until the user quits or a signal arrives; returns the process exit code.
@@ -29,10 +37,11 @@ final class TUIRunner: @unchecked Sendable {
         let signals = SignalWatcher([SIGINT, SIGTERM, SIGHUP])
         let screen = try CursesScreen()
         defer { screen.close() }
-        screen.prepareForUI()
-        var palette = ColorPalette()
+        screen.prepareForUI(colors: !ColorDepth.colorsDisabled(environment: environment))
+        var palette = ColorPalette(depth: screen.colorDepth(environment: environment))
         let (rows, columns) = screen.size
-        var state = AppState(sources: workspace.config.sources.map(\.name), width: columns, height: rows)
+        var state = AppState(sources: workspace.config.sources.map(\.name), width: columns, height: rows, theme: theme)
+        if let themeWarning { state.report(.warning, themeWarning, seconds: 30) }
         perform(state.start(), screen: screen)
         var previous: Buffer?
         var lastTick = Date.distantPast
