@@ -27,16 +27,18 @@ struct ThemesCommand: AsyncParsableCommand {
         let depth = Self.sampleDepth(environment: environment, isTerminal: context.stdoutIsTerminal)
         let nameWidth = catalog.entries.map(\.name.count).max() ?? 0
         for entry in catalog.entries {
-            var line = (entry.name == current ? "* " : "  ") + entry.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            // Names, descriptions and paths come from the user's files: sanitised, never raw.
+            var line = (entry.name == current ? "* " : "  ")
+                + TerminalSanitizer.line(entry.name).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             let resolved = Result { try catalog.load(entry.name) }
             if case .success(let theme) = resolved, let description = theme.description {
-                line += "  " + description
+                line += "  " + TerminalSanitizer.line(description)
             }
-            switch entry.origin {
-            case .shipped: break
-            case .user: line += catalog.overridesShipped(entry) ? "  (yours, replaces the shipped one: \(entry.file))" : "  (yours: \(entry.file))"
+            if entry.origin == .user {
+                let file = TerminalSanitizer.line(entry.file)
+                line += catalog.overridesShipped(entry) ? "  (yours, replaces the shipped one: \(file))" : "  (yours: \(file))"
             }
-            context.stdout.writeLine(TerminalSanitizer.line(line))
+            context.stdout.writeLine(line)
             switch resolved {
             case .success(let theme): context.stdout.writeLine("    " + Self.sample(Theme(theme), depth: depth))
             case .failure(let error): context.stdout.writeLine("    error: " + TerminalSanitizer.line(String(describing: error)))
