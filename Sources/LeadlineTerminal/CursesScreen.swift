@@ -143,6 +143,24 @@ public final class CursesScreen {
         doupdate()
     }
 
+    /// Hands the terminal back to the shell and stops the process, as ^Z does; returns after `fg`
+    /// with the terminal in the UI's modes again and the whole screen due to be redrawn.
+    ///
+    /// Called by the thread that owns the screen when it learns of a SIGTSTP. ncurses has its
+    /// own SIGTSTP handler, but a signal handler runs on whatever thread the kernel picks (in a
+    /// Swift program, the main thread, parked in libdispatch) while the UI thread is inside
+    /// ncurses; that race lost about one ^Z in five.
+    public func suspend() {
+        checkOpen()
+        def_prog_mode()
+        endwin()
+        fflush(output)
+        ll_stop_self()
+        reset_prog_mode()
+        clearok(ll_curscr(), true)
+        refresh()
+    }
+
     /// Restores the terminal and frees the screen; later calls do nothing.
     ///
     /// After closing, calling any other method is a programming error and traps.

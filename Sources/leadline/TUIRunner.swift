@@ -26,7 +26,9 @@ final class TUIRunner: @unchecked Sendable {
 
     /// Runs until the user quits or a signal arrives; returns the process exit code.
     func run() throws -> Int32 {
-        let signals = SignalWatcher([SIGINT, SIGTERM, SIGHUP])
+        // Before the screen: ncurses installs its own SIGTSTP handler only where none is set, and
+        // that one would run on the wrong thread (see CursesScreen.suspend).
+        let signals = SignalWatcher([SIGINT, SIGTERM, SIGHUP], suspend: SIGTSTP)
         let screen = try CursesScreen()
         defer { screen.close() }
         screen.prepareForUI()
@@ -41,6 +43,11 @@ final class TUIRunner: @unchecked Sendable {
         while true {
             if let signal = signals.received {
                 return 128 + signal
+            }
+            if signals.takeSuspendRequest() {
+                screen.suspend()
+                previous = nil
+                dirty = true
             }
             if dirty {
                 let buffer = Screen.render(state)
@@ -148,26 +155,46 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// Turns SIGINT/SIGTERM/SIGHUP into a flag the UI loop checks, so the loop itself restores the
-/// terminal before the process ends.
+/// Turns SIGINT/SIGTERM/SIGHUP (and ^Z's SIGTSTP) into flags the UI loop checks, so the loop
+/// itself restores the terminal before the process ends or stops.
 final class SignalWatcher: @unchecked Sendable {
-    // @unchecked: `signal` is only touched while holding `lock`; the sources live as long as this.
+    // @unchecked: the flags are only touched while holding `lock`; the sources live as long as this.
     private let lock = NSLock()
     private var signal: Int32?
+    private var suspendRequested = false
     private var sources: [DispatchSourceSignal] = []
 
-    init(_ signals: [Int32]) {
+    /// Watches `signals`, which end the program, and `suspend`, which asks it to stop for a while.
+    init(_ signals: [Int32], suspend: Int32? = nil) {
         for number in signals {
-            Foundation.signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.lock.withLock { self?.signal = number } }
-            source.resume()
-            sources.append(source)
+            watch(number) { $0.signal = $0.signal ?? number }
+        }
+        if let suspend {
+            watch(suspend) { $0.suspendRequested = true }
         }
     }
 
-    /// The first signal received, if any.
+    private func watch(_ number: Int32, _ record: @escaping @Sendable (SignalWatcher) -> Void) {
+        Foundation.signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler { [weak self] in
+            guard let self else { return }
+            self.lock.withLock { record(self) }
+        }
+        source.resume()
+        sources.append(source)
+    }
+
+    /// The first ending signal received, if any.
     var received: Int32? { lock.withLock { signal } }
+
+    /// Whether a suspend was asked for since the last call.
+    func takeSuspendRequest() -> Bool {
+        lock.withLock {
+            defer { suspendRequested = false }
+            return suspendRequested
+        }
+    }
 }
 
 /// Opens URLs with the configured argv template, never through a shell.
