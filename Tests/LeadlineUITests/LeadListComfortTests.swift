@@ -160,3 +160,25 @@ struct TimeZoneTests {
         #expect(Screen.render(utc).lines.contains { $0.dropFirst(30).contains("23:30 ✎   Late SMS") })
     }
 }
+
+@Suite("Lead list while pages arrive")
+struct LeadListLoadingTests {
+    @Test("Until the user moves, the top row stays selected as sorted pages arrive; after, the chosen person does")
+    func topRowUntilChosen() {
+        var state = AppState(sources: ["nexor", "leadping"], width: 120, height: 40, now: Sample.now, timeZone: Sample.utc)
+        _ = state.start()
+        let old = Lead(source: "nexor", id: "1", name: "Old Olga", phone: "+12025550001", lastActivity: LeadListComfortTests.day("2025-06-01T00:00:00Z"))
+        let new = Lead(source: "leadping", id: "2", name: "New Nina", phone: "+12025550002", lastActivity: LeadListComfortTests.day("2026-01-19T00:00:00Z"))
+        let newest = Lead(source: "leadping", id: "3", name: "Newest Ned", phone: "+12025550003", lastActivity: LeadListComfortTests.day("2026-01-20T00:00:00Z"))
+        _ = state.handle(.leadsLoaded(source: "nexor", page: LeadPage(leads: [old], next: nil)))
+        let effects = state.handle(.leadsLoaded(source: "leadping", page: LeadPage(leads: [new], next: "p2")))
+        #expect(state.leads.selected == 0)
+        #expect(state.leads.selectedPerson?.name == "New Nina")
+        #expect(effects.contains { if case .loadTimeline(let person, _, _) = $0 { person.name == "New Nina" } else { false } })
+        _ = state.press(.character("j"))
+        #expect(state.leads.selectedPerson?.name == "Old Olga")
+        _ = state.handle(.leadsLoaded(source: "leadping", page: LeadPage(leads: [newest], next: nil)))
+        #expect(state.leads.selectedPerson?.name == "Old Olga", "a chosen person stays chosen as rows arrive above")
+        #expect(state.leads.selected == 2)
+    }
+}

@@ -28,7 +28,11 @@ extension AppState {
             leads.loadingSources.remove(source)
             leads.cursors[source] = .some(page.next == leads.cursors[source] ?? nil ? nil : page.next)
             leads.add(page.leads)
-            if let lead = pendingRestore?.lead { _ = leads.select(ref: lead) }
+            if let lead = pendingRestore?.lead, leads.select(ref: lead) {
+                selectionChosen = true
+            } else if !selectionChosen {
+                leads.selected = 0
+            }
         case .leadsFailed(let source, let message):
             leads.loadingSources.remove(source)
             leads.failures[source] = message
@@ -63,6 +67,7 @@ extension AppState {
     private mutating func handleKey(_ key: Key, into effects: inout [Effect]) {
         // The user has taken over: a saved lead found later must not move the selection.
         pendingRestore = nil
+        selectionChosen = true
         if let overlay {
             handleOverlayKey(key, overlay: overlay, into: &effects)
             return
@@ -300,6 +305,7 @@ extension AppState {
 
     private mutating func handleMouse(_ mouse: MouseEvent, into effects: inout [Effect]) {
         pendingRestore = nil
+        selectionChosen = true
         guard overlay == nil, let layout = Layout(width: width, height: height),
               let pane = layout.pane(atRow: mouse.row, column: mouse.column) else { return }
         switch mouse.action {

@@ -29,6 +29,9 @@ public struct AppState: Sendable {
     public var prompt: TextInput?
     /// A saved view still being restored: its lead is selected once a page lists it.
     var pendingRestore: SavedView?
+    /// False until the user picks a row (key, click, jump) or a saved lead is restored: until
+    /// then the top row stays selected while pages arrive and the sort reorders the list.
+    var selectionChosen = false
     /// Set once `q` is pressed; the runner then restores the terminal and exits.
     public var wantsQuit = false
     /// Increases with every timeline request, so late answers for an abandoned one are ignored.
