@@ -99,6 +99,17 @@ struct RebindingTests {
         #expect(state.wantsQuit)
     }
 
+    @Test("The timeline's channel bar shows the channel keys as bound")
+    func channelBar() throws {
+        let map = try KeyMap.standard.applying([override("channel_chat", ["x"]), override("channel_sms", [], line: 4), override("channel_call", ["C"], line: 5)])
+        var state = Sample.loaded(width: 200, height: 50)
+        state.keyMap = map
+        let bar = Screen.render(state).lines[1]
+        #expect(bar.contains("[a]ll [C]all 2 [w]hatsapp 2 [e]mail 1 sms 1 chat[x] 0 syste[m] 1"), "\(bar)")
+        _ = state.press(.character("x"))
+        #expect(state.timeline?.channels == [.chat])
+    }
+
     @Test("Swapping two keys works when both are rebound")
     func swap() throws {
         let map = try KeyMap.standard.applying([override("refresh", ["r"]), override("reverse_order", ["R"], line: 4)])

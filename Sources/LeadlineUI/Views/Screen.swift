@@ -94,12 +94,12 @@ public enum Screen {
         drawBox(rect, title: title, focused: state.focus == .timeline, theme: theme, into: &buffer)
         let inner = rect.inner
         guard inner.height >= 2 else { return }
-        buffer.write(channelBar(timeline, theme: theme, width: inner.width), row: inner.y, column: inner.x, maxWidth: inner.width)
+        buffer.write(channelBar(timeline, keyMap: state.keyMap, theme: theme, width: inner.width), row: inner.y, column: inner.x, maxWidth: inner.width)
 
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         if timeline.lines.isEmpty {
             let message: String
-            if timeline.isLoading { message = "Loading…" } else if !timeline.failures.isEmpty { message = "Could not load: " + timeline.failures.keys.sorted().joined(separator: ", ") + " (R retries)" } else if timeline.timeline.events.isEmpty { message = "No events." } else { message = "No event matches the filters (a shows all)." }
+            if timeline.isLoading { message = "Loading…" } else if !timeline.failures.isEmpty { message = "Could not load: " + timeline.failures.keys.sorted().joined(separator: ", ") + (state.keyMap.key(for: .refresh).map { " (\($0) retries)" } ?? "") } else if timeline.timeline.events.isEmpty { message = "No events." } else { message = "No event matches the filters" + (state.keyMap.key(for: .allChannels).map { " (\($0) shows all)." } ?? ".") }
             buffer.write(message, row: body.y, column: body.x + 1, style: theme.muted, maxWidth: body.width - 1)
             return
         }
@@ -125,29 +125,48 @@ public enum Screen {
         }
     }
 
-    /// `[a]ll [c]all 2 [w]hatsapp 5 …`: the channel keys, which are on, and how many events each
-    /// has; shorter forms when the pane is narrow.
-    static func channelBar(_ timeline: TimelineState, theme: Theme, width: Int) -> StyledLine {
+    /// `[a]ll [c]all 2 [w]hatsapp 5 …`: the channel keys (as the key map binds them), which are
+    /// on, and how many events each has; shorter forms when the pane is narrow.
+    static func channelBar(_ timeline: TimelineState, keyMap: KeyMap, theme: Theme, width: Int) -> StyledLine {
         let counts = timeline.timeline.countsByChannel
         let all = timeline.channels.count == Channel.allCases.count
-        let long: [Channel: String] = [.call: "[c]all ", .whatsapp: "[w]hatsapp ", .email: "[e]mail ", .sms: "[s]ms ", .chat: "cha[t] ", .system: "syste[m] "]
-        let medium: [Channel: String] = [.call: "[c]all ", .whatsapp: "[w]a ", .email: "[e]mail ", .sms: "[s]ms ", .chat: "cha[t] ", .system: "sys[m] "]
-        let short: [Channel: String] = [.call: "[c]", .whatsapp: "[w]", .email: "[e]", .sms: "[s]", .chat: "[t]", .system: "[m]"]
-        let tiny: [Channel: String] = [.call: "c", .whatsapp: "w", .email: "e", .sms: "s", .chat: "t", .system: "m"]
+        let long: [Channel: String] = [.call: "call", .whatsapp: "whatsapp", .email: "email", .sms: "sms", .chat: "chat", .system: "system"]
+        let medium: [Channel: String] = [.call: "call", .whatsapp: "wa", .email: "email", .sms: "sms", .chat: "chat", .system: "sys"]
+        func key(_ action: Action) -> Key? { keyMap.key(for: action) }
         var best = StyledLine()
-        for (allLabel, names) in [("[a]ll", long), ("[a]ll", medium), ("[a]", short), ("a", tiny)] {
+        for form in 0..<4 {
+            let allKey = key(.allChannels)
+            let allLabel = form < 2 ? keyLabel("all", key: allKey) : allKey.map { form == 2 ? "[\($0)]" : $0.description } ?? "all"
             var spans = [Span(allLabel, all ? theme.title : theme.muted)]
             for channel in Channel.allCases {
                 let on = timeline.channels.contains(channel)
                 var style = on ? theme.channel(channel) : theme.muted
                 if on && !all { style.attributes.insert(.bold) }
                 if !on { style.attributes.insert(.dim) }
-                spans.append(Span(" " + names[channel]! + "\(counts[channel] ?? 0)", style))
+                let channelKey = key(.toggleChannel(channel))
+                let name: String
+                switch form {
+                case 0: name = keyLabel(long[channel]!, key: channelKey) + " "
+                case 1: name = keyLabel(medium[channel]!, key: channelKey) + " "
+                case 2: name = channelKey.map { "[\($0)]" } ?? String(medium[channel]!.prefix(1))
+                default: name = channelKey?.description ?? String(medium[channel]!.prefix(1))
+                }
+                spans.append(Span(" " + name + "\(counts[channel] ?? 0)", style))
             }
             best = StyledLine(spans)
             if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= width { break }
         }
         return best
+    }
+
+    /// `name` with its key in brackets: in place of one of its letters when it is one (`[c]all`,
+    /// `cha[t]`, `[C]all`), else after it (`sys[m]`); the bare name for an unbound action.
+    static func keyLabel(_ name: String, key: Key?) -> String {
+        guard let key else { return name }
+        if case .character(let character) = key, let index = name.firstIndex(where: { $0.lowercased() == character.lowercased() }) {
+            return name[..<index] + "[\(character)]" + name[name.index(after: index)...]
+        }
+        return name + "[\(key)]"
     }
 
     static func eventRow(_ event: TimelineEvent, selected: Bool, rowStyle: Style, width: Int, theme: Theme, calendar: Calendar) -> [Span] {
