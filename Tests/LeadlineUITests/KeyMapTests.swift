@@ -93,6 +93,11 @@ struct RebindingTests {
         state.keyMap = map
         #expect(state.press(.character("R")).isEmpty)
         #expect(state.press(.control("r")).contains { if case .loadTimeline(_, _, true) = $0 { true } else { false } })
+        _ = state.press(.tab, .character("j"))
+        #expect(state.timeline?.selectedEvent?.urls.isEmpty == false)
+        let detail = Screen.render(state).lines
+        #expect(detail.contains { $0.contains("│ y copy ") }, "the detail pane's hint leaves out the disabled o")
+        #expect(!detail.contains { $0.contains("o open") })
         _ = state.press(.character("q"))
         #expect(!state.wantsQuit)
         _ = state.press(.control("c"))

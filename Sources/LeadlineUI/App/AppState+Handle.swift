@@ -392,7 +392,7 @@ extension AppState {
             let key = DetailLayoutKey(event: event.key, width: detailWidth, raw: detail.showRaw)
             if detail.layoutKey != key {
                 if detail.layoutKey?.event != key.event { detail.scroll = 0 }
-                detail.lines = DetailLayout.lines(for: event, width: detailWidth, raw: detail.showRaw, theme: theme, timeZone: timeZone)
+                detail.lines = DetailLayout.lines(for: event, width: detailWidth, raw: detail.showRaw, theme: theme, timeZone: timeZone, keyMap: keyMap)
                 detail.layoutKey = key
             }
         } else {
