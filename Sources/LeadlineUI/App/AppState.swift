@@ -72,7 +72,12 @@ public struct LeadListState: Sendable {
     /// Indices into `persons` that pass the filter, in display order.
     public private(set) var visible: [Int] = []
     public var filter = TextInput()
-    public var sort = LeadSort.recent
+    public var sort = LeadSort.recent {
+        didSet { if sort != oldValue { sortedOrder = nil } }
+    }
+    /// Every index into `persons`, in `sort` order; sorted again only when persons arrive or the
+    /// sort changes, so typing a filter costs one pass over the list, not a sort.
+    private var sortedOrder: [Int]?
     public var selected = 0
     public var scroll = 0
     /// Source names in configured order.
@@ -107,6 +112,7 @@ public struct LeadListState: Sendable {
         let selectedRefs = Set(selectedPerson?.leads.map(\.ref) ?? [])
         directory.add(leads)
         persons = directory.persons
+        sortedOrder = nil
         applyFilter(keeping: selectedRefs)
     }
 
@@ -115,9 +121,9 @@ public struct LeadListState: Sendable {
     mutating func applyFilter(keeping refs: Set<String>? = nil) {
         let keep = refs ?? Set(selectedPerson?.leads.map(\.ref) ?? [])
         let query = SearchQuery(filter.text)
-        visible = ordered(persons.indices.filter { index in
-            query.isEmpty || query.matches(Self.searchFields(persons[index]))
-        })
+        let order = sortedOrder ?? ordered(Array(persons.indices))
+        sortedOrder = order
+        visible = query.isEmpty ? order : order.filter { query.matches(Self.searchFields(persons[$0])) }
         if !keep.isEmpty, let index = visible.firstIndex(where: { persons[$0].leads.contains { keep.contains($0.ref) } }) {
             selected = index
         } else {
