@@ -22,7 +22,7 @@ final class NexorTestServer: Sendable {
         }
         let notFound = try Data(contentsOf: fixtures.appendingPathComponent("nexor-lead-not-found.json"))
 
-        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0))
+        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
         await server.appendRoute("GET *") { request in
             guard request.headers[HTTPHeader("X-API-Key")] == NexorTestServer.apiKey else {
                 return HTTPResponse(statusCode: .unauthorized, body: Data(#"{"error":"Invalid API key","message":"Invalid API key"}"#.utf8))
@@ -51,7 +51,7 @@ final class NexorTestServer: Sendable {
         }
         let server = self.server
         task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "test server has no IPv4 address: \(String(describing: await server.listeningAddress))"])
         }

@@ -4,7 +4,7 @@ import LeadlineKit
 import Testing
 
 /// The credential rides on every request, so a redirect must never carry it to another host.
-@Suite("Redirects keep the credential at home")
+@Suite("Redirects keep the credential at home", .timeLimit(.minutes(3)))
 struct RedirectTests {
     actor Hits {
         var keys: [String?] = []
@@ -14,16 +14,16 @@ struct RedirectTests {
     @Test("A redirect to another host is refused and reported; one on the same host is followed")
     func crossHost() async throws {
         let hits = Hits()
-        let elsewhere = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0))
+        let elsewhere = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
         await elsewhere.appendRoute("GET *") { request in
             await hits.add(request.headers[HTTPHeader("X-API-Key")])
             return HTTPResponse(statusCode: .ok, body: Data(#"{"id":"stolen"}"#.utf8))
         }
         let elsewhereTask = Task { try await elsewhere.run() }
-        try await elsewhere.waitUntilListening()
+        try await elsewhere.waitUntilListening(timeout: 60)
         guard case .ip4(_, let otherPort)? = await elsewhere.listeningAddress else { throw CocoaError(.featureUnsupported) }
 
-        let home = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0))
+        let home = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), logger: .disabled)
         await home.appendRoute("GET *") { request in
             if request.path == "/leads/moved" {
                 return HTTPResponse(statusCode: .found, headers: HTTPHeaders([HTTPHeader("Location"): "/leads/here"]))
@@ -35,7 +35,7 @@ struct RedirectTests {
             return HTTPResponse(statusCode: .found, headers: HTTPHeaders([HTTPHeader("Location"): "http://localhost:\(otherPort)/leads/x"]))
         }
         let homeTask = Task { try await home.run() }
-        try await home.waitUntilListening()
+        try await home.waitUntilListening(timeout: 60)
         guard case .ip4(_, let homePort)? = await home.listeningAddress else { throw CocoaError(.featureUnsupported) }
 
         let client = NexorClient(connection: SourceConnection(

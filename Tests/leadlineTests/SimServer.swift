@@ -2,38 +2,28 @@ import Foundation
 import LeadlineKit
 
 /// `leadline sim serve` running as its own process on a free loopback port.
-final class SimServer {
-    let process = Process()
+final class SimServer: Sendable {
+    private let child: Child
     let port: Int
     let configPath: String
     /// The environment that carries the simulator's credentials, as its snippet says.
     let environment: [String: String]
 
-    init(binary: URL, arguments: [String] = []) throws {
-        process.executableURL = binary
-        process.arguments = ["sim", "serve", "--port", "0"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+    init(binary: URL, arguments: [String] = []) async throws {
+        let output = PipeReader()
+        let child = try Child(binary, ["sim", "serve", "--port", "0"] + arguments, environment: nil, stdout: output, stderr: nil)
+        self.child = child
         // The first line names the address; the rest, up to a blank line after the last
         // [[source]], is the config snippet.
-        var text = ""
-        let handle = output.fileHandleForReading
-        let deadline = Date().addingTimeInterval(20)
-        while !text.contains("kind = \"liveforce\""), Date() < deadline {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        while !text.hasSuffix("\n"), Date() < deadline {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        let deadline = ContinuousClock.now + .seconds(60)
+        var text = output.text
+        while !(text.contains("kind = \"liveforce\"") && text.hasSuffix("\n")), !child.exit.hasFired, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            text = output.text
         }
         guard let range = text.range(of: #"127\.0\.0\.1:\d+"#, options: .regularExpression),
               let port = Int(text[range].split(separator: ":")[1]) else {
-            process.terminate()
+            child.signal(SIGKILL)
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "sim serve said: \(text)"])
         }
         self.port = port
@@ -46,9 +36,27 @@ final class SimServer {
         self.environment = environment
     }
 
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
+    /// Stops the server and waits (briefly, without holding a thread) for it to go.
+    func stop() async {
+        child.signal(SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !child.exit.hasFired, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        child.signal(SIGKILL)
         try? FileManager.default.removeItem(atPath: configPath)
     }
+
+    /// Runs `body` against a fresh server and stops it afterwards, whether `body` threw or not.
+    static func with<T>(binary: URL, arguments: [String] = [], _ body: (SimServer) async throws -> T) async throws -> T {
+        let server = try await SimServer(binary: binary, arguments: arguments)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    deinit { child.signal(SIGKILL) }
 }

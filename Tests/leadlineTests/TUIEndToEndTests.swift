@@ -4,7 +4,7 @@ import Testing
 @testable import leadline
 
 /// The real binary in tmux: what a person sees and does, end to end.
-@Suite("TUI in tmux", .serialized)
+@Suite("TUI in tmux", .serialized, .timeLimit(.minutes(5)))
 struct TUIEndToEndTests {
     static func binary() throws -> String {
         try #require(TimelineCommandTests.builtBinary()).path
@@ -20,7 +20,7 @@ struct TUIEndToEndTests {
     }
 
     @Test("A newcomer finds a person, filters to calls, reads a transcript and opens the recording")
-    func browseDemo() throws {
+    func browseDemo() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -33,103 +33,101 @@ struct TUIEndToEndTests {
         try "opener = [\"\(opener)\", \"--url\", \"{url}\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
 
         let person = try Self.personWithCalls(Simulator(options: SimulatorOptions()))
-        let session = try TmuxSession([Self.binary(), "--demo", "--config", config], environment: ["HOME": directory.path])
-        try session.waitFor { $0.contains("Leads (") && !$0.contains("Loading leads") }
-        try session.send("/")
-        try session.send(person.name, literal: true)
-        try session.waitFor { $0.contains("Leads (1/") }
-        try session.send("Enter")
-        try session.waitFor { $0.contains("┌ \(person.name)") && !$0.contains("Loading…") }
-        try session.send("c")
+        let session = try await TmuxSession([Self.binary(), "--demo", "--config", config], environment: ["HOME": directory.path])
+        try await session.waitFor { $0.contains("Leads (") && !$0.contains("Loading leads") }
+        try await session.send("/")
+        try await session.send(person.name, literal: true)
+        try await session.waitFor { $0.contains("Leads (1/") }
+        try await session.send("Enter")
+        try await session.waitFor { $0.contains("┌ \(person.name)") && !$0.contains("Loading…") }
+        try await session.send("c")
         // Only call rows remain: every event row shows the call glyph or the missed-call cross.
         func eventRows(_ screen: String) -> [Substring] {
             screen.split(separator: "\n").map { $0.dropFirst(30).prefix(50) }.filter { $0.range(of: #"^│\d\d:\d\d "#, options: .regularExpression) != nil }
         }
-        let calls = try session.waitFor { screen in
+        let calls = try await session.waitFor { screen in
             let rows = eventRows(screen)
             return !rows.isEmpty && rows.allSatisfy { $0.contains("☎") || $0.contains("✗") }
         }
         #expect(eventRows(calls).count >= 1)
         // Walk to a call with a transcript, read it in the detail pane, and open its recording
         // (a call without one says so in the status line; then walk on).
-        try session.send("Tab")
+        try await session.send("Tab")
         var sawTranscript = false
         for _ in 0..<60 where !FileManager.default.fileExists(atPath: record) {
-            try session.send("j")
-            Thread.sleep(forTimeInterval: 0.05)
-            guard try session.capture().contains("Transcript") else { continue }
+            try await session.send("j")
+            try await Task.sleep(for: .milliseconds(50))
+            guard try await session.capture().contains("Transcript") else { continue }
             sawTranscript = true
-            try session.send("o")
+            try await session.send("o")
             let deadline = Date().addingTimeInterval(3)
-            while !FileManager.default.fileExists(atPath: record), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            while !FileManager.default.fileExists(atPath: record), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(sawTranscript)
         let argv = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(argv.count == 2)
         #expect(argv.first == "--url")
         #expect(argv.last?.hasPrefix("https://") == true)
-        try session.send("q")
-        try session.waitFor { $0.contains("[exited 0]") }
+        try await session.send("q")
+        try await session.waitFor { $0.contains("[exited 0]") }
     }
 
     @Test("Nothing a hostile vendor sends changes the title or the screen outside leadline's drawing")
-    func hostile() throws {
+    func hostile() async throws {
         let binary = URL(fileURLWithPath: try Self.binary())
-        let server = try SimServer(binary: binary, arguments: ["--leads", "40", "--hostile"])
-        defer { server.stop() }
-        let session = try TmuxSession([binary.path, "--config", server.configPath], environment: server.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
-        let title = try session.title()
-        try session.waitFor { $0.contains("Leads (40)") || $0.contains("Leads (3") }
-        // Visit every person and every event: the attacks are spread over 4% of the items.
-        for _ in 0..<40 {
-            try TmuxSession.run(["send-keys", "-t", session.name, "Tab"] + Array(repeating: "j", count: 25) + ["BTab", "j"])
-            Thread.sleep(forTimeInterval: 0.1)
-            let screen = try session.capture()
-            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            #expect(lines.first?.hasPrefix("┌ Leads") == true, "\(screen)")
-            #expect(!screen.contains("APPROVED: refund issued\n"))
-            // Every pane border is where leadline drew it: nothing shifted a line, which would
-            // happen if the terminal and leadline disagreed on a single character's width.
-            let broken = lines.prefix(39).filter { Self.borderColumns($0) != [0, 29, 30, 79, 80, 119] }
-            #expect(broken.isEmpty, "\(broken)")
+        try await SimServer.with(binary: binary, arguments: ["--leads", "40", "--hostile"]) { server in
+            let session = try await TmuxSession([binary.path, "--config", server.configPath], environment: server.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
+            let title = try await session.title()
+            try await session.waitFor { $0.contains("Leads (40)") || $0.contains("Leads (3") }
+            // Visit every person and every event: the attacks are spread over 4% of the items.
+            for _ in 0..<40 {
+                try await session.send(["Tab"] + Array(repeating: "j", count: 25) + ["BTab", "j"])
+                try await Task.sleep(for: .milliseconds(100))
+                let screen = try await session.capture()
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                #expect(lines.first?.hasPrefix("┌ Leads") == true, "\(screen)")
+                #expect(!screen.contains("APPROVED: refund issued\n"))
+                // Every pane border is where leadline drew it: nothing shifted a line, which would
+                // happen if the terminal and leadline disagreed on a single character's width.
+                let broken = lines.prefix(39).filter { Self.borderColumns($0) != [0, 29, 30, 79, 80, 119] }
+                #expect(broken.isEmpty, "\(broken)")
+            }
+            #expect(try await session.title() == title)
+            let raw = try await session.capture(escapes: true)
+            #expect(!raw.contains("\u{1B}]"), "no OSC reached the pane")
+            try await session.send("q")
+            try await session.waitFor { $0.contains("[exited 0]") }
         }
-        #expect(try session.title() == title)
-        let raw = try session.capture(escapes: true)
-        #expect(!raw.contains("\u{1B}]"), "no OSC reached the pane")
-        try session.send("q")
-        try session.waitFor { $0.contains("[exited 0]") }
     }
 
     @Test("Random keys and resizes down to 20×6 neither crash nor hang it; SIGTERM restores the terminal")
-    func stress() throws {
-        let session = try TmuxSession([Self.binary(), "--demo"], environment: ["HOME": "/nonexistent"])
-        try session.waitFor { $0.contains("Leads (") }
+    func stress() async throws {
+        let session = try await TmuxSession([Self.binary(), "--demo"], environment: ["HOME": "/nonexistent"])
+        try await session.waitFor { $0.contains("Leads (") }
         let keys = ["j", "k", "Tab", "BTab", "Enter", "Escape", "PPage", "NPage", "Home", "End", "c", "w", "a", "r", "J", "?", "/", "x", "BSpace", "h", "l", "g", "G", "1", "m"]
         var generator = SystemRandomNumberGenerator()
         let sizes = [(20, 6), (80, 24), (200, 60), (33, 11), (120, 40)]
         for step in 0..<400 {
             if step % 80 == 79 {
                 let size = sizes[(step / 80) % sizes.count]
-                try session.resize(width: size.0, height: size.1)
+                try await session.resize(width: size.0, height: size.1)
             }
-            try session.send(keys.randomElement(using: &generator)!)
+            try await session.send(keys.randomElement(using: &generator)!)
         }
-        try session.resize(width: 120, height: 40)
-        try session.send("Escape")
-        try session.send("Escape")
-        let screen = try session.waitFor { $0.contains("Leads (") }
+        try await session.resize(width: 120, height: 40)
+        try await session.send("Escape")
+        try await session.send("Escape")
+        let screen = try await session.waitFor { $0.contains("Leads (") }
         #expect(!screen.contains("[exited"))
         // Still answering keys.
-        try session.send("?")
-        try session.waitFor { $0.contains("Keys — Esc or ? closes") }
-        try session.send("Escape")
-        let pid = try TmuxSession.run(["display-message", "-p", "-t", session.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try await session.send("?")
+        try await session.waitFor { $0.contains("Keys — Esc or ? closes") }
+        try await session.send("Escape")
         // The pane runs a shell (env … ; echo); the program is its child.
-        let children = try TmuxSession.run(["list-panes", "-t", session.name, "-F", "#{pane_pid}"])
-        #expect(!children.isEmpty)
+        let pid = try await session.display("#{pane_pid}")
         let program = try Self.childPID(of: pid)
         kill(program, SIGTERM)
-        let after = try session.waitFor { $0.contains("[exited 143]") }
+        let after = try await session.waitFor { $0.contains("[exited 143]") }
         #expect(!after.contains("┌ Leads"), "the alternate screen was left, so the UI is gone: \(after)")
     }
 

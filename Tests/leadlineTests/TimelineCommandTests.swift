@@ -5,7 +5,7 @@ import Testing
 
 /// `leadline timeline` end to end: argument parsing, config, the URLSession transport, a real
 /// HTTP server on loopback, decoding, ordering and output.
-@Suite("leadline timeline against a Nexor server on loopback", .serialized)
+@Suite("leadline timeline against a Nexor server on loopback", .serialized, .timeLimit(.minutes(5)))
 struct TimelineCommandTests {
     struct Run {
         let code: Int32
@@ -156,14 +156,14 @@ struct TimelineCommandTests {
     func realProcess() async throws {
         let binary = try #require(Self.builtBinary())
         try await withServer { _, config in
-            let ok = try Self.launch(binary, ["timeline", Self.lead, "--config", config, "--format", "ndjson"], key: NexorTestServer.apiKey)
+            let ok = try await Self.launch(binary, ["timeline", Self.lead, "--config", config, "--format", "ndjson"], key: NexorTestServer.apiKey)
             #expect(ok.code == 0)
             #expect(ok.stdout.split(separator: "\n").count == 10)
-            let denied = try Self.launch(binary, ["timeline", Self.lead, "--config", config], key: "nxr_live_nope_0000")
+            let denied = try await Self.launch(binary, ["timeline", Self.lead, "--config", config], key: "nxr_live_nope_0000")
             #expect(denied.code == 1)
             #expect(denied.stderr.contains("nexor: 401"))
             #expect(!denied.stderr.contains("nxr_live_nope_0000"))
-            let usage = try Self.launch(binary, ["timeline", "--reverse"], key: "")
+            let usage = try await Self.launch(binary, ["timeline", "--reverse"], key: "")
             #expect(usage.code == 2)
         }
     }
@@ -187,18 +187,8 @@ struct TimelineCommandTests {
         return nil
     }
 
-    static func launch(_ binary: URL, _ arguments: [String], key: String) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = ["NEXOR_API_KEY": key, "HOME": "/nonexistent", "TZ": "UTC"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    static func launch(_ binary: URL, _ arguments: [String], key: String) async throws -> Run {
+        let result = try await Subprocess.run(binary, arguments, environment: ["NEXOR_API_KEY": key, "HOME": "/nonexistent", "TZ": "UTC"])
+        return Run(code: result.code, stdout: result.standardOutput, stderr: result.standardError)
     }
 }
