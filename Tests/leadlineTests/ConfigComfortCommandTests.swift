@@ -5,7 +5,7 @@ import Testing
 
 /// The config's `[keys]` and `timezone` as the program uses them: mistakes stop it before the
 /// screen opens, and the time zone reaches the output.
-@Suite("Config keys and timezone, through the command line", .serialized)
+@Suite("Config keys and timezone, through the command line", .serialized, .timeLimit(.minutes(5)))
 struct ConfigComfortCommandTests {
     private func run(_ arguments: [String], home: String = "/nonexistent") async -> (code: Int32, stdout: String, stderr: String) {
         let context = CommandContext(
