@@ -98,6 +98,27 @@ struct TUIStateRestoreTests {
         try await session.waitFor { $0.contains("[exited 0]") }
     }
 
+    @Test("The terminal reports the mouse by default; mouse = false leaves it off")
+    func mouseSetting() async throws {
+        let home = try Home()
+        defer { home.remove() }
+        let binary = try TUIEndToEndTests.binary()
+        let on = try await TmuxSession([binary, "--demo"], environment: home.environment)
+        try await on.waitFor { $0.contains("Leads (") }
+        #expect(try await on.display("#{mouse_any_flag}#{mouse_sgr_flag}") == "11")
+        try await on.send("q")
+        try await on.waitFor { $0.contains("[exited 0]") }
+
+        let config = home.directory.appendingPathComponent("config/leadline/config.toml")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("mouse = false\n".utf8).write(to: config)
+        let off = try await TmuxSession([binary, "--demo"], environment: home.environment)
+        try await off.waitFor { $0.contains("Leads (") }
+        #expect(try await off.display("#{mouse_any_flag}#{mouse_sgr_flag}") == "00")
+        try await off.send("q")
+        try await off.waitFor { $0.contains("[exited 0]") }
+    }
+
     @Test("A corrupt state file is ignored with a warning in the status line, and replaced on quit")
     func corrupt() async throws {
         let home = try Home()
