@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadlineKit
+import LeadlineUI
 
 /// `leadline`: one lead's whole journey across sales vendors, in a terminal.
 struct Leadline: AsyncParsableCommand {
@@ -40,13 +41,25 @@ struct Leadline: AsyncParsableCommand {
             workspace = Workspace(config: config!, environment: context.environment, transport: context.transport, retry: context.retry)
         }
         let opener = config?.opener ?? Config.defaultOpener
-        let runner = TUIRunner(workspace: workspace, opener: opener)
+        // Key names are the UI's to check; a mistake stops here, before the screen opens.
+        let keyMap = try KeyMap.standard.applying(config?.keys ?? [])
+        let store = SavedViewStore(environment: context.environment)
+        let (savedView, savedViewWarning) = store.load()
+        let settings = TUIRunner.Settings(
+            keyMap: keyMap, timeZone: config?.timeZone ?? context.timeZone, mouse: config?.mouse ?? true,
+            themeName: config?.theme ?? "default",
+            workspaceName: global.demo || config == nil ? "demo" : config?.file ?? "",
+            savedView: savedView, savedViewWarning: savedViewWarning)
+        let runner = TUIRunner(workspace: workspace, opener: opener, settings: settings)
         let code: Int32 = try await withCheckedThrowingContinuation { continuation in
             // ncurses blocks while waiting for keys; give it a thread of its own rather than one
             // of the few that run the network tasks.
             Thread {
                 do { continuation.resume(returning: try runner.run()) } catch { continuation.resume(throwing: error) }
             }.start()
+        }
+        if let view = runner.finalView {
+            do { try store.save(view) } catch { context.warn("could not save the view to \(store.path): \(error.localizedDescription)") }
         }
         if code != 0 { throw ExitCode(code) }
     }

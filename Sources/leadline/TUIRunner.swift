@@ -15,13 +15,30 @@ final class TUIRunner: @unchecked Sendable {
     // and the signal flag are locked.
     private let workspace: Workspace
     private let opener: [String]
+    private let settings: Settings
     private let inbox = Inbox()
     private var timelineTasks: [Int: [Task<Void, Never>]] = [:]
     private static let frameMilliseconds = 30
+    /// The view when the loop ended, to save for the next start.
+    private(set) var finalView: SavedView?
 
-    init(workspace: Workspace, opener: [String]) {
+    /// How the user set the UI up: from the config, and the view saved last time.
+    struct Settings {
+        var keyMap = KeyMap.standard
+        var timeZone = TimeZone.current
+        var mouse = true
+        var themeName = "default"
+        /// Which sources the saved view's lead belongs to: "demo" or the config file.
+        var workspaceName = "demo"
+        var savedView: SavedView?
+        /// Why the saved view could not be read, for the status line.
+        var savedViewWarning: String?
+    }
+
+    init(workspace: Workspace, opener: [String], settings: Settings) {
         self.workspace = workspace
         self.opener = opener
+        self.settings = settings
     }
 
     /// Runs until the user quits or a signal arrives; returns the process exit code.
@@ -31,10 +48,27 @@ final class TUIRunner: @unchecked Sendable {
         let signals = SignalWatcher([SIGINT, SIGTERM, SIGHUP], suspend: SIGTSTP)
         let screen = try CursesScreen()
         defer { screen.close() }
-        screen.prepareForUI()
+        screen.prepareForUI(mouse: settings.mouse)
         var palette = ColorPalette()
         let (rows, columns) = screen.size
-        var state = AppState(sources: workspace.config.sources.map(\.name), width: columns, height: rows)
+        var state = AppState(
+            sources: workspace.config.sources.map(\.name), width: columns, height: rows, timeZone: settings.timeZone,
+            keyMap: settings.keyMap, themeName: settings.themeName)
+        if var view = settings.savedView {
+            // A lead of another workspace (the demo's, another config's) means nothing here.
+            if view.workspace != settings.workspaceName {
+                view.lead = nil
+                view.channels = nil
+                view.order = nil
+            }
+            state.restore(view)
+        }
+        if let warning = settings.savedViewWarning { state.report(.warning, warning) }
+        defer {
+            var view = state.savedView
+            view.workspace = settings.workspaceName
+            finalView = view
+        }
         perform(state.start(), screen: screen)
         var previous: Buffer?
         var lastTick = Date.distantPast
