@@ -14,8 +14,6 @@
 #endif
 
 #include <locale.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -138,25 +136,6 @@ static inline int ll_getcchar(const cchar_t *cell, uint32_t *out,
         ++count;
     }
     return count;
-}
-
-// Job control. Stops the whole process as ^Z would, from the calling thread, and returns once
-// it is continued (`fg`). SIGTSTP's previous action and this thread's signal mask are put back
-// afterwards. Raising on the calling thread with the default action makes the stop synchronous:
-// nothing after the call runs until the process is continued.
-static inline void ll_stop_self(void) {
-    struct sigaction stop, previous;
-    sigemptyset(&stop.sa_mask);
-    stop.sa_flags = 0;
-    stop.sa_handler = SIG_DFL;
-    sigaction(SIGTSTP, &stop, &previous);
-    sigset_t only, saved;
-    sigemptyset(&only);
-    sigaddset(&only, SIGTSTP);
-    pthread_sigmask(SIG_UNBLOCK, &only, &saved);
-    raise(SIGTSTP);
-    pthread_sigmask(SIG_SETMASK, &saved, NULL);
-    sigaction(SIGTSTP, &previous, NULL);
 }
 
 #endif

@@ -155,10 +155,29 @@ public final class CursesScreen {
         def_prog_mode()
         endwin()
         fflush(output)
-        ll_stop_self()
+        Self.stopProcess()
         reset_prog_mode()
         clearok(ll_curscr(), true)
         refresh()
+    }
+
+    /// Stops the whole process as ^Z would, from the calling thread, and returns once it is
+    /// continued. SIGTSTP raised on this thread with the default action makes the stop
+    /// synchronous; the previous action and this thread's signal mask are put back afterwards.
+    private static func stopProcess() {
+        var stop = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        var previous = sigaction()
+        sigaction(SIGTSTP, &stop, &previous)
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, SIGTSTP)
+        var saved = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &only, &saved)
+        raise(SIGTSTP)
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
+        sigaction(SIGTSTP, &previous, nil)
     }
 
     /// Restores the terminal and frees the screen; later calls do nothing.
