@@ -143,6 +143,43 @@ public final class CursesScreen {
         doupdate()
     }
 
+    /// Hands the terminal back to the shell and stops the process, as ^Z does; returns after `fg`
+    /// with the terminal in the UI's modes again and the whole screen due to be redrawn.
+    ///
+    /// Called by the thread that owns the screen when it learns of a SIGTSTP. ncurses has its
+    /// own SIGTSTP handler, but a signal handler runs on whatever thread the kernel picks (in a
+    /// Swift program, the main thread, parked in libdispatch) while the UI thread is inside
+    /// ncurses; that race lost about one ^Z in five.
+    public func suspend() {
+        checkOpen()
+        def_prog_mode()
+        endwin()
+        fflush(output)
+        Self.stopProcess()
+        reset_prog_mode()
+        clearok(ll_curscr(), true)
+        refresh()
+    }
+
+    /// Stops the whole process as ^Z would, from the calling thread, and returns once it is
+    /// continued. SIGTSTP raised on this thread with the default action makes the stop
+    /// synchronous; the previous action and this thread's signal mask are put back afterwards.
+    private static func stopProcess() {
+        var stop = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        var previous = sigaction()
+        sigaction(SIGTSTP, &stop, &previous)
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, SIGTSTP)
+        var saved = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &only, &saved)
+        raise(SIGTSTP)
+        pthread_sigmask(SIG_SETMASK, &saved, nil)
+        sigaction(SIGTSTP, &previous, nil)
+    }
+
     /// Restores the terminal and frees the screen; later calls do nothing.
     ///
     /// After closing, calling any other method is a programming error and traps.

@@ -41,15 +41,26 @@ struct Leadline: AsyncParsableCommand {
             workspace = Workspace(config: config!, environment: context.environment, transport: context.transport, retry: context.retry)
         }
         let opener = config?.opener ?? Config.defaultOpener
-        let (theme, themeWarning) = global.theme(config: config, environment: context.environment)
-        let runner = TUIRunner(
-            workspace: workspace, opener: opener, theme: theme, themeWarning: themeWarning, environment: context.environment)
+        // Key names are the UI's to check; a mistake stops here, before the screen opens.
+        let keyMap = try KeyMap.standard.applying(config?.keys ?? [])
+        let store = SavedViewStore(environment: context.environment)
+        let (savedView, savedViewWarning) = store.load()
+        let (theme, themeName, themeWarning) = global.theme(config: config, saved: savedView, environment: context.environment)
+        let settings = TUIRunner.Settings(
+            keyMap: keyMap, timeZone: config?.timeZone ?? context.timeZone, mouse: config?.mouse ?? true,
+            theme: theme, themeName: themeName, themeWarning: themeWarning, environment: context.environment,
+            workspaceName: global.demo || config == nil ? "demo" : config?.file ?? "",
+            savedView: savedView, savedViewWarning: savedViewWarning)
+        let runner = TUIRunner(workspace: workspace, opener: opener, settings: settings)
         let code: Int32 = try await withCheckedThrowingContinuation { continuation in
             // ncurses blocks while waiting for keys; give it a thread of its own rather than one
             // of the few that run the network tasks.
             Thread {
                 do { continuation.resume(returning: try runner.run()) } catch { continuation.resume(throwing: error) }
             }.start()
+        }
+        if let view = runner.finalView {
+            do { try store.save(view) } catch { context.warn("could not save the view to \(store.path): \(error.localizedDescription)") }
         }
         if code != 0 { throw ExitCode(code) }
     }
@@ -66,20 +77,23 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Draw with theme NAME instead of the config's (see `leadline themes`).", valueName: "NAME"))
     var theme: String?
 
-    /// The name of the theme to draw with: `--theme`, else the config's `theme`, else the default;
-    /// with where that name came from, for messages.
-    func themeName(config: Config?) -> (name: String, origin: String) {
+    /// The name of the theme to draw with, and where that name came from (for messages): the
+    /// choices made for this run win over the one remembered from the last: `--theme`, else the
+    /// config's `theme`, else the theme of the saved view, else the default.
+    func themeName(config: Config?, saved: SavedView?) -> (name: String, origin: String) {
         if let theme { return (theme, "--theme") }
-        if let config { return (config.theme, config.file ?? "config") }
+        if let name = config?.theme { return (name, config?.file ?? "config") }
+        if let name = saved?.theme, !name.isEmpty { return (name, "the saved view") }
         return (ThemeCatalog.defaultName, "default")
     }
 
-    /// The theme to draw with, or the default theme and a warning for the status line when the
-    /// chosen one is unknown or broken.
-    func theme(config: Config?, environment: [String: String]) -> (theme: Theme, warning: String?) {
-        let (name, origin) = themeName(config: config)
+    /// The theme to draw with and its name (to save with the view), or the default theme and a
+    /// warning for the status line when the chosen one is unknown or broken.
+    func theme(config: Config?, saved: SavedView?, environment: [String: String]) -> (theme: Theme, name: String, warning: String?) {
+        let (name, origin) = themeName(config: config, saved: saved)
         let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: environment))
-        return Theme.load(named: name, from: catalog, origin: origin)
+        let (theme, warning) = Theme.load(named: name, from: catalog, origin: origin)
+        return (theme, warning == nil ? name : ThemeCatalog.defaultName, warning)
     }
 
     /// The config named by `--config`, or the default one.

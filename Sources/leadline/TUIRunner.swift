@@ -15,33 +15,72 @@ final class TUIRunner: @unchecked Sendable {
     // and the signal flag are locked.
     private let workspace: Workspace
     private let opener: [String]
-    private let theme: Theme
-    private let themeWarning: String?
-    private let environment: [String: String]
+    private let settings: Settings
     private let inbox = Inbox()
     private var timelineTasks: [Int: [Task<Void, Never>]] = [:]
     private static let frameMilliseconds = 30
+    /// The view when the loop ended, to save for the next start.
+    private(set) var finalView: SavedView?
 
-    /// `themeWarning` (why the chosen theme could not be used) shows in the status line at
-    /// start; `environment` decides the colour depth with the terminal (`NO_COLOR`, `COLORTERM`).
-    init(workspace: Workspace, opener: [String], theme: Theme = .standard, themeWarning: String? = nil, environment: [String: String] = [:]) {
+    /// How the user set the UI up: from the config and the command line, and the view saved
+    /// last time.
+    struct Settings {
+        var keyMap = KeyMap.standard
+        var timeZone = TimeZone.current
+        var mouse = true
+        var theme = Theme.standard
+        /// The theme's name, saved with the view.
+        var themeName = "default"
+        /// Why the chosen theme could not be used, for the status line.
+        var themeWarning: String?
+        /// Decides the colour depth with the terminal (`NO_COLOR`, `COLORTERM`).
+        var environment: [String: String] = [:]
+        /// Which sources the saved view's lead belongs to: "demo" or the config file.
+        var workspaceName = "demo"
+        var savedView: SavedView?
+        /// Why the saved view could not be read, for the status line.
+        var savedViewWarning: String?
+    }
+
+    init(workspace: Workspace, opener: [String], settings: Settings) {
         self.workspace = workspace
         self.opener = opener
-        self.theme = theme
-        self.themeWarning = themeWarning
-        self.environment = environment
+        self.settings = settings
     }
 
     /// Runs until the user quits or a signal arrives; returns the process exit code.
     func run() throws -> Int32 {
-        let signals = SignalWatcher([SIGINT, SIGTERM, SIGHUP])
+        // Before the screen: ncurses installs its own SIGTSTP handler only where none is set, and
+        // that one would run on the wrong thread (see CursesScreen.suspend).
+        let signals = SignalWatcher([SIGINT, SIGTERM, SIGHUP], suspend: SIGTSTP)
         let screen = try CursesScreen()
         defer { screen.close() }
-        screen.prepareForUI(colors: !ColorDepth.colorsDisabled(environment: environment))
-        var palette = ColorPalette(depth: screen.colorDepth(environment: environment))
+        screen.prepareForUI(mouse: settings.mouse, colors: !ColorDepth.colorsDisabled(environment: settings.environment))
+        var palette = ColorPalette(depth: screen.colorDepth(environment: settings.environment))
         let (rows, columns) = screen.size
-        var state = AppState(sources: workspace.config.sources.map(\.name), width: columns, height: rows, theme: theme)
-        if let themeWarning { state.report(.warning, themeWarning, seconds: 30) }
+        var state = AppState(
+            sources: workspace.config.sources.map(\.name), width: columns, height: rows, timeZone: settings.timeZone,
+            keyMap: settings.keyMap, theme: settings.theme, themeName: settings.themeName)
+        if var view = settings.savedView {
+            // A lead of another workspace (the demo's, another config's) means nothing here.
+            if view.workspace != settings.workspaceName {
+                view.lead = nil
+                view.channels = nil
+                view.order = nil
+            }
+            // The theme was already chosen, the saved one only when nothing else named one.
+            view.theme = nil
+            state.restore(view)
+        }
+        let warnings = [settings.themeWarning, settings.savedViewWarning].compactMap { $0 }
+        if !warnings.isEmpty {
+            state.report(.warning, warnings.joined(separator: " · "), seconds: settings.themeWarning == nil ? nil : 30)
+        }
+        defer {
+            var view = state.savedView
+            view.workspace = settings.workspaceName
+            finalView = view
+        }
         perform(state.start(), screen: screen)
         var previous: Buffer?
         var lastTick = Date.distantPast
@@ -50,6 +89,11 @@ final class TUIRunner: @unchecked Sendable {
         while true {
             if let signal = signals.received {
                 return 128 + signal
+            }
+            if signals.takeSuspendRequest() {
+                screen.suspend()
+                previous = nil
+                dirty = true
             }
             if dirty {
                 let buffer = Screen.render(state)
@@ -157,26 +201,46 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// Turns SIGINT/SIGTERM/SIGHUP into a flag the UI loop checks, so the loop itself restores the
-/// terminal before the process ends.
+/// Turns SIGINT/SIGTERM/SIGHUP (and ^Z's SIGTSTP) into flags the UI loop checks, so the loop
+/// itself restores the terminal before the process ends or stops.
 final class SignalWatcher: @unchecked Sendable {
-    // @unchecked: `signal` is only touched while holding `lock`; the sources live as long as this.
+    // @unchecked: the flags are only touched while holding `lock`; the sources live as long as this.
     private let lock = NSLock()
     private var signal: Int32?
+    private var suspendRequested = false
     private var sources: [DispatchSourceSignal] = []
 
-    init(_ signals: [Int32]) {
+    /// Watches `signals`, which end the program, and `suspend`, which asks it to stop for a while.
+    init(_ signals: [Int32], suspend: Int32? = nil) {
         for number in signals {
-            Foundation.signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [weak self] in self?.lock.withLock { self?.signal = number } }
-            source.resume()
-            sources.append(source)
+            watch(number) { $0.signal = $0.signal ?? number }
+        }
+        if let suspend {
+            watch(suspend) { $0.suspendRequested = true }
         }
     }
 
-    /// The first signal received, if any.
+    private func watch(_ number: Int32, _ record: @escaping @Sendable (SignalWatcher) -> Void) {
+        Foundation.signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler { [weak self] in
+            guard let self else { return }
+            self.lock.withLock { record(self) }
+        }
+        source.resume()
+        sources.append(source)
+    }
+
+    /// The first ending signal received, if any.
     var received: Int32? { lock.withLock { signal } }
+
+    /// Whether a suspend was asked for since the last call.
+    func takeSuspendRequest() -> Bool {
+        lock.withLock {
+            defer { suspendRequested = false }
+            return suspendRequested
+        }
+    }
 }
 
 /// Opens URLs with the configured argv template, never through a shell.

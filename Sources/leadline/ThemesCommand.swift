@@ -23,7 +23,7 @@ struct ThemesCommand: AsyncParsableCommand {
         let catalog = ThemeCatalog(userDirectory: directory)
         // The config only says which theme is in use; a broken config must not hide the list.
         let config = try? global.loadConfig(environment: environment)
-        let current = global.themeName(config: config).name
+        let current = global.themeName(config: config, saved: SavedViewStore(environment: environment).load().view).name
         let depth = Self.sampleDepth(environment: environment, isTerminal: context.stdoutIsTerminal)
         let nameWidth = catalog.entries.map(\.name.count).max() ?? 0
         for entry in catalog.entries {

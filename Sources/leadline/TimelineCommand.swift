@@ -56,7 +56,7 @@ struct TimelineCommand: AsyncParsableCommand {
             }
         case .text:
             context.stdout.writeLine(Self.header(person, eventCount: events.count))
-            for line in TimelineText(timeZone: context.timeZone).lines(for: events) {
+            for line in TimelineText(timeZone: workspace.config.timeZone ?? context.timeZone).lines(for: events) {
                 context.stdout.writeLine(line)
             }
         }

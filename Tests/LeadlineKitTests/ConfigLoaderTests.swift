@@ -56,11 +56,11 @@ struct ConfigLoaderTests {
         #expect(SourceKind.nlpearl.defaultBaseURL.absoluteString == "https://api.nlpearl.ai")
         #expect(SourceKind.liveforce.defaultBaseURL.absoluteString == "https://theliveforce.app/api/v1")
         let empty = try parse("")
-        #expect(empty.theme == "default" && empty.sources.isEmpty && empty.opener == Config.defaultOpener)
+        #expect(empty.theme == nil && empty.sources.isEmpty && empty.opener == Config.defaultOpener)
     }
 
     @Test("Mistakes name the file, the line, the key and the value", arguments: [
-        ("colour = \"red\"", "/cfg/config.toml:1: unknown key 'colour' (known: theme, opener, [[source]])"),
+        ("colour = \"red\"", "/cfg/config.toml:1: unknown key 'colour' (known: theme, opener, mouse, timezone, [keys], [[source]])"),
         ("theme = 3", "/cfg/config.toml:1: theme = 3: expected a theme name in quotes"),
         ("opener = \"xdg-open {url}\"", "/cfg/config.toml:1: opener = \"xdg-open {url}\": expected a list of strings such as [\"xdg-open\", \"{url}\"]"),
         ("[[source]]\nname = \"n\"\nkind = \"nexr\"\nsecret_env = \"K\"", "/cfg/config.toml:3: kind = \"nexr\": unknown kind (one of: nexor, leadping, nlpearl, liveforce)"),
@@ -141,5 +141,63 @@ struct ConfigLoaderTests {
     func redaction() {
         let secret = Secret("acct_1234:sk_live_99999", origin: "X")
         #expect(secret.redact("bad acct_1234:sk_live_99999 and sk_live_99999 and acct_1234") == "bad [redacted] and [redacted] and [redacted]")
+    }
+}
+
+@Suite("Configuration: keys, mouse, timezone")
+struct ConfigComfortTests {
+    private func parse(_ text: String) throws -> Config {
+        try ConfigLoader.parse(text, file: "/cfg/config.toml", environment: [:])
+    }
+
+    @Test("[keys] is read as written, in file order, each entry with its line; \"\" and [] disable")
+    func keys() throws {
+        let config = try parse("""
+            theme = "default"
+
+            [keys]
+            refresh = "ctrl-r"
+            quit = ["q", "ctrl-c"]
+            open_link = ""
+            copy_link = []
+
+            [[source]]
+            name = "n"
+            kind = "nexor"
+            secret_env = "K"
+            """)
+        #expect(config.keys == [
+            KeyOverride(action: "refresh", keys: ["ctrl-r"], location: "/cfg/config.toml:4"),
+            KeyOverride(action: "quit", keys: ["q", "ctrl-c"], location: "/cfg/config.toml:5"),
+            KeyOverride(action: "open_link", keys: [], location: "/cfg/config.toml:6"),
+            KeyOverride(action: "copy_link", keys: [], location: "/cfg/config.toml:7"),
+        ])
+        #expect(config.sources.map(\.name) == ["n"])
+    }
+
+    @Test("mouse is on unless the config turns it off; timezone names an IANA zone")
+    func mouseAndTimezone() throws {
+        let defaults = try parse("")
+        #expect(defaults.mouse && defaults.timeZone == nil && defaults.keys.isEmpty)
+        let config = try parse("mouse = false\ntimezone = \"Europe/Berlin\"\n")
+        #expect(config.mouse == false)
+        #expect(config.timeZone == TimeZone(identifier: "Europe/Berlin"))
+    }
+
+    @Test("Mistakes in keys, mouse and timezone name the file, line and value", arguments: [
+        ("mouse = \"no\"", "/cfg/config.toml:1: mouse = \"no\": expected true or false"),
+        ("theme = \"x\"\ntimezone = \"Mars/Olympus\"", "/cfg/config.toml:2: timezone = \"Mars/Olympus\": unknown time zone (expected a name such as \"Europe/Berlin\" or \"UTC\")"),
+        ("timezone = 1", "/cfg/config.toml:1: timezone = 1: unknown time zone (expected a name such as \"Europe/Berlin\" or \"UTC\")"),
+        ("keys = \"q\"", "/cfg/config.toml:1: keys must be written as a [keys] table of action = \"key\" lines"),
+        ("[keys]\nquit = \"q\"\nrefresh = 5", "/cfg/config.toml:3: [keys] refresh = 5: expected a key name in quotes, a list of them, or \"\" to disable"),
+        ("[keys]\nquit = [\"q\", \"\"]", "/cfg/config.toml:2: [keys] quit = [ 'q', '' ]: expected a key name in quotes, a list of them, or \"\" to disable"),
+    ])
+    func mistakes(text: String, expected: String) {
+        do {
+            _ = try parse(text)
+            Issue.record("no error for \(text)")
+        } catch {
+            #expect((error as? ConfigError)?.description == expected)
+        }
     }
 }

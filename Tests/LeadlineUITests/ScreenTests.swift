@@ -10,7 +10,7 @@ struct ScreenTests {
         var state = Sample.loaded(width: 80, height: 24)
         _ = state.press(.tab, .character("j"), .character("j"), .character("j"), .character("j"))
         #expect(Screen.render(state).lines == [
-            "┌ Leads (3) ───────────────┐┌ Ana Pérez · +56912345678 · Qualified ────────────┐",
+            "┌ Leads (3) by recent ─────┐┌ Ana Pérez · +56912345678 · Qualified ────────────┐",
             "│▶Ana Pérez    nex+lea   7d││[a] [c]2 [w]2 [e]1 [s]1 [t]0 [m]1                 │",
             "│ 山田 由紀 🌸   nexor     ││── Sat 10 Jan 2026 ───────────────────────────────│",
             "│ Carlos Lopez nlpearl     ││08:00 ⚙   Assigned to Sales Outreach              │",
@@ -44,7 +44,7 @@ struct ScreenTests {
         var state = Sample.loaded(width: 120, height: 40)
         _ = state.press(.tab, .character("c"), .character("j"), .tab)
         let lines = Screen.render(state).lines
-        #expect(lines[0] == "┌ Leads (3) ─────────────────┐┌ Ana Pérez · +56912345678 · Qualified ──────────┐┌ Call · 3m05s · positive ─────────────┐")
+        #expect(lines[0] == "┌ Leads (3) by recent ───────┐┌ Ana Pérez · +56912345678 · Qualified ──────────┐┌ Call · 3m05s · positive ─────────────┐")
         #expect(lines[1].hasPrefix("│▶Ana Pérez      nex+lea   7d││[a] [c]2 [w]2 [e]1 [s]1 [t]0 [m]1               ││ ☎ Call "))
         #expect(lines[3] == "│ Carlos Lopez   nlpearl     ││13:00 ✗   Missed call — No answer              ✗││ Source: nexor · call                 │")
         let detail = lines.map { String($0.dropFirst(80)) }

@@ -1,5 +1,6 @@
 import Foundation
 import LeadlineKit
+import LeadlineUI
 import Testing
 @testable import leadline
 
@@ -83,5 +84,20 @@ struct ThemesCommandTests {
         let (_, plain) = await Self.run(["themes"], home: home, terminal: true, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
         #expect(!plain.contains("\u{1B}"))
         #expect(plain.contains("☎ call"))
+    }
+
+    @Test("The theme: --theme, else the config's, else the last run's (saved view), else default")
+    func precedence() throws {
+        let saved = SavedView(theme: "light")
+        let config = Config(file: "/c/config.toml", theme: "mono")
+        #expect(try GlobalOptions.parse(["--theme", "colorblind"]).themeName(config: config, saved: saved) == ("colorblind", "--theme"))
+        let plain = try GlobalOptions.parse([])
+        #expect(plain.themeName(config: config, saved: saved) == ("mono", "/c/config.toml"))
+        #expect(plain.themeName(config: Config(file: "/c/config.toml"), saved: saved) == ("light", "the saved view"))
+        #expect(plain.themeName(config: nil, saved: nil) == ("default", "default"))
+        // A broken choice is not remembered: the view saves the theme actually drawn.
+        let (theme, name, warning) = plain.theme(config: nil, saved: SavedView(theme: "solarized"), environment: ["HOME": "/nonexistent"])
+        #expect(theme == .standard && name == "default")
+        #expect(warning?.hasPrefix(#"the saved view: theme = "solarized": no theme has this name"#) == true)
     }
 }

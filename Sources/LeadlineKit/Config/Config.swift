@@ -7,11 +7,18 @@ import Foundation
 public struct Config: Sendable, Equatable {
     /// The file this came from, for messages; nil for the built-in defaults.
     public var file: String?
-    /// The theme name.
-    public var theme: String
+    /// The theme name, nil when the config names none.
+    public var theme: String?
     /// The argv template for opening URLs; `{url}` is replaced by the URL. Never run by a shell.
     public var opener: [String]
     public var sources: [SourceConfig]
+    /// Key bindings the user changed in `[keys]`, in file order, as written: the UI resolves
+    /// the action and key names (LeadlineKit does not know them) and reports mistakes.
+    public var keys: [KeyOverride]
+    /// Whether the terminal UI asks for mouse clicks and the wheel (`mouse = false` turns it off).
+    public var mouse: Bool
+    /// The time zone times are shown in (`timezone = "Europe/Berlin"`); nil means the local one.
+    public var timeZone: TimeZone?
 
     /// The default opener for this platform.
     public static let defaultOpener: [String] = {
@@ -22,16 +29,39 @@ public struct Config: Sendable, Equatable {
         #endif
     }()
 
-    public init(file: String? = nil, theme: String = "default", opener: [String] = Config.defaultOpener, sources: [SourceConfig] = []) {
+    public init(
+        file: String? = nil, theme: String? = nil, opener: [String] = Config.defaultOpener, sources: [SourceConfig] = [],
+        keys: [KeyOverride] = [], mouse: Bool = true, timeZone: TimeZone? = nil
+    ) {
         self.file = file
         self.theme = theme
         self.opener = opener
         self.sources = sources
+        self.keys = keys
+        self.mouse = mouse
+        self.timeZone = timeZone
     }
 
     /// The source called `name`, if configured.
     public func source(named name: String) -> SourceConfig? {
         sources.first { $0.name == name }
+    }
+}
+
+/// One line of the config's `[keys]` table: `refresh = "ctrl-r"`, `quit = ["q", "ctrl-c"]`, or
+/// `open_link = ""` (or `[]`) to leave an action without a key.
+public struct KeyOverride: Sendable, Equatable {
+    /// The action's config name, as written (not yet checked).
+    public var action: String
+    /// The key names, as written (not yet checked); empty to disable the action.
+    public var keys: [String]
+    /// `file:line` of the entry, for messages.
+    public var location: String
+
+    public init(action: String, keys: [String], location: String) {
+        self.action = action
+        self.keys = keys
+        self.location = location
     }
 }
 

@@ -51,6 +51,21 @@ public enum ConfigLoader {
                     throw locator.error(key, nil, "opener = \(value.debugDescription): expected a list of strings such as [\"xdg-open\", \"{url}\"]")
                 }
                 config.opener = words
+            case "mouse":
+                guard let mouse = value.bool else {
+                    throw locator.error(key, nil, "mouse = \(value.debugDescription): expected true or false")
+                }
+                config.mouse = mouse
+            case "timezone":
+                guard let name = value.string, let zone = TimeZone(identifier: name) else {
+                    throw locator.error(key, nil, "timezone = \(value.debugDescription): unknown time zone (expected a name such as \"Europe/Berlin\" or \"UTC\")")
+                }
+                config.timeZone = zone
+            case "keys":
+                guard let keys = value.table else {
+                    throw locator.error(key, nil, "keys must be written as a [keys] table of action = \"key\" lines")
+                }
+                config.keys = try parseKeys(keys, locator: locator)
             case "source":
                 guard let array = value.array else {
                     throw locator.error(key, nil, "source must be written as [[source]] tables")
@@ -66,10 +81,31 @@ public enum ConfigLoader {
                     config.sources.append(source)
                 }
             default:
-                throw locator.error(key, nil, "unknown key '\(key)' (known: theme, opener, [[source]])")
+                throw locator.error(key, nil, "unknown key '\(key)' (known: theme, opener, mouse, timezone, [keys], [[source]])")
             }
         }
         return config
+    }
+
+    /// The `[keys]` table in file order; names are checked by the UI, which knows them.
+    private static func parseKeys(_ table: TOMLTable, locator: KeyLocator) throws -> [KeyOverride] {
+        var overrides: [KeyOverride] = []
+        for action in table.keys {
+            let value = table[action]!
+            let location = locator.location(action, table: "keys")
+            let keys: [String]
+            if let key = value.string {
+                keys = key.isEmpty ? [] : [key]
+            } else if let array = value.array, case let names = array.compactMap({ $0.string }), names.count == array.count,
+                      names.allSatisfy({ !$0.isEmpty }) {
+                keys = names
+            } else {
+                throw ConfigError(location: location, message: "[keys] \(action) = \(value.debugDescription): expected a key name in quotes, a list of them, or \"\" to disable")
+            }
+            overrides.append(KeyOverride(action: action, keys: keys, location: location))
+        }
+        // TOMLKit's tables do not keep file order; messages read best in it.
+        return overrides.sorted { locator.lineNumber(ofKey: $0.action, table: "keys") ?? 0 < locator.lineNumber(ofKey: $1.action, table: "keys") ?? 0 }
     }
 
     private static func parseSource(_ table: TOMLTable, index: Int, locator: KeyLocator) throws -> SourceConfig {
@@ -161,6 +197,19 @@ private struct KeyLocator {
         return "\(file):\(line)"
     }
 
+    /// `file:line` of `key` inside the single table `[table]`.
+    func location(_ key: String, table: String) -> String {
+        guard let line = lineNumber(ofKey: key, table: table) else { return file }
+        return "\(file):\(line)"
+    }
+
+    /// The line of `key` inside `[table]`, if it can be found.
+    func lineNumber(ofKey key: String, table: String) -> Int? {
+        guard let header = lines.firstIndex(where: { $0.filter { $0 != " " && $0 != "\t" }.hasPrefix("[\(table)]") }) else { return nil }
+        let end = lines[(header + 1)...].firstIndex(where: isHeader) ?? lines.count
+        return line(of: key, in: (header + 1)..<end)
+    }
+
     func error(_ key: String?, _ sourceIndex: Int?, _ message: String) -> ConfigError {
         ConfigError(location: location(key, sourceIndex), message: message)
     }
@@ -185,7 +234,12 @@ private struct KeyLocator {
             if key == "source" { return lines.firstIndex(where: isSourceHeader).map { $0 + 1 } }
         }
         guard let key else { return nil }
-        for index in start..<end {
+        return line(of: key, in: start..<end)
+    }
+
+    /// The 1-based line among `range` that assigns `key`.
+    private func line(of key: String, in range: Range<Int>) -> Int? {
+        for index in range {
             let line = lines[index].drop { $0 == " " || $0 == "\t" }
             let bare = line.hasPrefix("\"") ? line.dropFirst() : line
             if bare.hasPrefix(key) {

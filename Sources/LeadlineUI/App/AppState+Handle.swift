@@ -28,6 +28,11 @@ extension AppState {
             leads.loadingSources.remove(source)
             leads.cursors[source] = .some(page.next == leads.cursors[source] ?? nil ? nil : page.next)
             leads.add(page.leads)
+            if let lead = pendingRestore?.lead, leads.select(ref: lead) {
+                selectionChosen = true
+            } else if !selectionChosen {
+                leads.selected = 0
+            }
         case .leadsFailed(let source, let message):
             leads.loadingSources.remove(source)
             leads.failures[source] = message
@@ -60,8 +65,15 @@ extension AppState {
     // MARK: - Keys
 
     private mutating func handleKey(_ key: Key, into effects: inout [Effect]) {
+        // The user has taken over: a saved lead found later must not move the selection.
+        pendingRestore = nil
+        selectionChosen = true
         if let overlay {
             handleOverlayKey(key, overlay: overlay, into: &effects)
+            return
+        }
+        if prompt != nil {
+            handlePromptKey(key)
             return
         }
         if handleFilterKey(key) { return }
@@ -69,23 +81,28 @@ extension AppState {
         perform(action, into: &effects)
     }
 
-    /// Keys typed into a `/` filter; returns false when no filter is being edited.
+    /// The text input keys go to, if one is being edited.
+    private enum InputTarget {
+        case leadFilter, timelineFilter, detailSearch
+    }
+
+    private var editingTarget: InputTarget? {
+        if focus == .leads && leads.filter.isEditing { return .leadFilter }
+        if focus == .detail && detail.search.isEditing { return .detailSearch }
+        if focus != .leads && timeline?.filter.isEditing == true { return .timelineFilter }
+        return nil
+    }
+
+    /// Keys typed into a `/` filter or search; returns false when none is being edited.
     private mutating func handleFilterKey(_ key: Key) -> Bool {
-        let editingLeads = focus == .leads && leads.filter.isEditing
-        let editingTimeline = focus != .leads && timeline?.filter.isEditing == true
-        guard editingLeads || editingTimeline else { return false }
-        var input = editingLeads ? leads.filter : timeline!.filter
+        guard let target = editingTarget else { return false }
+        var input: TextInput
+        switch target {
+        case .leadFilter: input = leads.filter
+        case .timelineFilter: input = timeline!.filter
+        case .detailSearch: input = detail.search
+        }
         switch key {
-        case .character(let character):
-            input.text.append(character)
-        case .backspace:
-            if !input.text.isEmpty { input.text.removeLast() }
-        case .control("u"):
-            input.text = ""
-        case .enter:
-            input.isEditing = false
-        case .escape:
-            input = TextInput()
         case .up, .down, .pageUp, .pageDown:
             // Moving while typing keeps the filter open.
             if let action = keyMap.action(for: key) {
@@ -94,36 +111,70 @@ extension AppState {
             }
             return true
         default:
-            return true
+            guard Self.edit(&input, with: key) else { return true }
         }
-        if editingLeads {
+        switch target {
+        case .leadFilter:
             leads.filter = input
             leads.applyFilter()
-        } else {
+        case .timelineFilter:
             timeline!.filter = input
             timeline!.rebuild(timeZone: timeZone)
+        case .detailSearch:
+            detail.search = input
         }
         return true
     }
 
+    /// Applies a key to a line being typed; false when the key does not edit text.
+    private static func edit(_ input: inout TextInput, with key: Key) -> Bool {
+        switch key {
+        case .character(let character): input.text.append(character)
+        case .backspace: if !input.text.isEmpty { input.text.removeLast() }
+        case .control("u"): input.text = ""
+        case .enter: input.isEditing = false
+        case .escape: input = TextInput()
+        default: return false
+        }
+        return true
+    }
+
+    /// Keys typed into the `:` prompt: Enter jumps, Esc (or Backspace on an empty line) closes it.
+    private mutating func handlePromptKey(_ key: Key) {
+        guard var input = prompt else { return }
+        if key == .backspace, input.text.isEmpty {
+            prompt = nil
+            return
+        }
+        guard Self.edit(&input, with: key) else { return }
+        switch key {
+        case .escape: prompt = nil
+        case .enter:
+            prompt = nil
+            jump(to: input.text)
+        default: prompt = input
+        }
+    }
+
     private mutating func handleOverlayKey(_ key: Key, overlay: Overlay, into effects: inout [Effect]) {
+        let action = keyMap.action(for: key)
         switch overlay {
         case .help(let scroll):
-            switch key {
-            case .escape, .character("?"), .character("q"), .enter: self.overlay = nil
-            case .character("j"), .down: self.overlay = .help(scroll: scroll + 1)
-            case .character("k"), .up: self.overlay = .help(scroll: max(0, scroll - 1))
+            switch (key, action) {
+            case (.escape, _), (.enter, _), (_, .help?), (_, .quit?): self.overlay = nil
+            case (.down, _), (_, .moveDown?): self.overlay = .help(scroll: scroll + 1)
+            case (.up, _), (_, .moveUp?): self.overlay = .help(scroll: max(0, scroll - 1))
             default: break
             }
         case .linkPicker(let links, let selected, let copy):
-            switch key {
-            case .escape, .character("q"): self.overlay = nil
-            case .character("j"), .down: self.overlay = .linkPicker(links: links, selected: min(links.count - 1, selected + 1), copy: copy)
-            case .character("k"), .up: self.overlay = .linkPicker(links: links, selected: max(0, selected - 1), copy: copy)
-            case .enter:
+            switch (key, action) {
+            case (.escape, _), (_, .quit?): self.overlay = nil
+            case (.down, _), (_, .moveDown?): self.overlay = .linkPicker(links: links, selected: min(links.count - 1, selected + 1), copy: copy)
+            case (.up, _), (_, .moveUp?): self.overlay = .linkPicker(links: links, selected: max(0, selected - 1), copy: copy)
+            case (.enter, _):
                 self.overlay = nil
                 follow(links[selected], copy: copy, into: &effects)
-            case .character(let character):
+            case (.character(let character), _):
                 if let number = character.wholeNumberValue, (1...links.count).contains(number) {
                     self.overlay = nil
                     follow(links[number - 1], copy: copy, into: &effects)
@@ -152,10 +203,30 @@ extension AppState {
         case .search:
             if focus == .leads {
                 leads.filter.isEditing = true
+            } else if focus == .detail, timeline?.selectedEvent != nil {
+                // A new search, as in less and vim: the old matches go until the text is typed.
+                detail.search = TextInput(text: "", isEditing: true)
             } else if timeline != nil {
                 focus = .timeline
                 timeline!.filter.isEditing = true
             }
+        case .searchNext, .searchPrevious:
+            guard !detail.search.text.isEmpty else {
+                report(.info, "/ in the detail pane searches it; then n and N move between matches.")
+                break
+            }
+            guard !detail.matches.isEmpty else {
+                report(.warning, "No match for \"\(TerminalSanitizer.line(detail.search.text))\" in this event.")
+                break
+            }
+            let count = detail.matches.count
+            detail.currentMatch = (detail.currentMatch + (action == .searchNext ? 1 : count - 1)) % count
+            detail.revealMatch = true
+        case .jump:
+            prompt = TextInput(text: "", isEditing: true)
+        case .cycleSort:
+            leads.sort = leads.sort.next
+            leads.applyFilter()
         case .refresh:
             refresh(into: &effects)
         case .reverseOrder:
@@ -233,6 +304,8 @@ extension AppState {
     // MARK: - Mouse
 
     private mutating func handleMouse(_ mouse: MouseEvent, into effects: inout [Effect]) {
+        pendingRestore = nil
+        selectionChosen = true
         guard overlay == nil, let layout = Layout(width: width, height: height),
               let pane = layout.pane(atRow: mouse.row, column: mouse.column) else { return }
         switch mouse.action {
@@ -295,7 +368,8 @@ extension AppState {
 
         let listHeight = layout.leads.inner.height
         leads.scroll = Self.scroll(leads.scroll, selected: leads.selected, height: listHeight, count: leads.visible.count)
-        if leads.selected >= leads.visible.count - listHeight { loadMoreLeads(into: &effects) }
+        if leads.selected >= leads.visible.count - listHeight || pendingRestore != nil { loadMoreLeads(into: &effects) }
+        applyPendingRestore()
 
         if var timeline {
             let bodyHeight = max(1, layout.timeline.inner.height - 1)
@@ -318,15 +392,70 @@ extension AppState {
             let key = DetailLayoutKey(event: event.key, width: detailWidth, raw: detail.showRaw)
             if detail.layoutKey != key {
                 if detail.layoutKey?.event != key.event { detail.scroll = 0 }
-                detail.lines = DetailLayout.lines(for: event, width: detailWidth, raw: detail.showRaw, theme: theme, timeZone: timeZone)
+                detail.lines = DetailLayout.lines(for: event, width: detailWidth, raw: detail.showRaw, theme: theme, timeZone: timeZone, keyMap: keyMap)
                 detail.layoutKey = key
             }
         } else {
             detail.lines = []
             detail.layoutKey = nil
         }
+        updateDetailMatches(height: layout.detail.inner.height)
         detail.scroll = max(0, min(detail.scroll, detail.lines.count - layout.detail.inner.height))
     }
+
+    /// Finds the detail search's matches when the text or the laid-out event changed, and
+    /// scrolls the current one into view when asked to.
+    private mutating func updateDetailMatches(height: Int) {
+        guard let layoutKey = detail.layoutKey, !detail.search.text.isEmpty else {
+            detail.matches = []
+            detail.matchesKey = nil
+            detail.revealMatch = false
+            return
+        }
+        let key = DetailSearchKey(layout: layoutKey, query: detail.search.text)
+        if detail.matchesKey != key {
+            let previous = detail.matchesKey
+            detail.matches = DetailSearch.matches(of: key.query, in: detail.lines)
+            if previous?.query != key.query {
+                // Typing: show the first match from where the reader is, as less does.
+                let next = DetailSearch.firstMatch(atOrAfter: detail.scroll, in: detail.matches)
+                detail.currentMatch = next < detail.matches.count ? next : 0
+                detail.revealMatch = true
+            } else if previous?.layout.event != key.layout.event {
+                detail.currentMatch = 0
+            } else {
+                detail.currentMatch = min(detail.currentMatch, max(0, detail.matches.count - 1))
+            }
+            detail.matchesKey = key
+        }
+        if detail.revealMatch, detail.matches.indices.contains(detail.currentMatch) {
+            let line = detail.matches[detail.currentMatch].line
+            if line < detail.scroll || line >= detail.scroll + height {
+                // A little context above the match.
+                detail.scroll = max(0, line - height / 3)
+            }
+        }
+        detail.revealMatch = false
+    }
+
+    /// Once the saved view's lead is the selected person's, gives its timeline the saved
+    /// channels and order; gives up (with a note) when every page is loaded without it.
+    private mutating func applyPendingRestore() {
+        guard let pending = pendingRestore, let ref = pending.lead else { return }
+        if var timeline, timeline.person.leads.contains(where: { $0.ref == ref }) {
+            if let channels = pending.channelSet { timeline.channels = channels }
+            if let order = pending.timelineOrder { timeline.order = order }
+            timeline.rebuild(timeZone: timeZone)
+            self.timeline = timeline
+            pendingRestore = nil
+        } else if leads.persons.count >= Self.restoreSearchLimit || (leads.loadingSources.isEmpty && leads.sourcesWithMore.isEmpty) {
+            pendingRestore = nil
+            report(.warning, "The lead you last looked at (\(TerminalSanitizer.line(ref))) is not in the list any more.")
+        }
+    }
+
+    /// How many people to page through looking for the saved view's lead before giving up.
+    static let restoreSearchLimit = 5_000
 
     private static func isDay(_ line: TimelineState.Line) -> Bool {
         if case .day = line { return true }

@@ -23,6 +23,15 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone
     public var keyMap: KeyMap
     public var theme: Theme
+    /// The theme's name, as configured or restored; saved with the view on quit.
+    public var themeName: String
+    /// The `:` prompt while it is open: a lead REF, phone or email to jump to.
+    public var prompt: TextInput?
+    /// A saved view still being restored: its lead is selected once a page lists it.
+    var pendingRestore: SavedView?
+    /// False until the user picks a row (key, click, jump) or a saved lead is restored: until
+    /// then the top row stays selected while pages arrive and the sort reorders the list.
+    var selectionChosen = false
     /// Set once `q` is pressed; the runner then restores the terminal and exits.
     public var wantsQuit = false
     /// Increases with every timeline request, so late answers for an abandoned one are ignored.
@@ -31,7 +40,7 @@ public struct AppState: Sendable {
     /// The state at start-up: an empty list that will fill from `sources`.
     public init(
         sources: [String], width: Int, height: Int, now: Date = Date(), timeZone: TimeZone = .current,
-        keyMap: KeyMap = .standard, theme: Theme = .standard
+        keyMap: KeyMap = .standard, theme: Theme = .standard, themeName: String = "default"
     ) {
         self.width = width
         self.height = height
@@ -39,6 +48,7 @@ public struct AppState: Sendable {
         self.timeZone = timeZone
         self.keyMap = keyMap
         self.theme = theme
+        self.themeName = themeName
         leads = LeadListState(sources: sources)
     }
 
@@ -62,6 +72,12 @@ public struct LeadListState: Sendable {
     /// Indices into `persons` that pass the filter, in display order.
     public private(set) var visible: [Int] = []
     public var filter = TextInput()
+    public var sort = LeadSort.recent {
+        didSet { if sort != oldValue { sortedOrder = nil } }
+    }
+    /// Every index into `persons`, in `sort` order; sorted again only when persons arrive or the
+    /// sort changes, so typing a filter costs one pass over the list, not a sort.
+    private var sortedOrder: [Int]?
     public var selected = 0
     public var scroll = 0
     /// Source names in configured order.
@@ -96,6 +112,7 @@ public struct LeadListState: Sendable {
         let selectedRefs = Set(selectedPerson?.leads.map(\.ref) ?? [])
         directory.add(leads)
         persons = directory.persons
+        sortedOrder = nil
         applyFilter(keeping: selectedRefs)
     }
 
@@ -104,14 +121,27 @@ public struct LeadListState: Sendable {
     mutating func applyFilter(keeping refs: Set<String>? = nil) {
         let keep = refs ?? Set(selectedPerson?.leads.map(\.ref) ?? [])
         let query = SearchQuery(filter.text)
-        visible = persons.indices.filter { index in
-            query.isEmpty || query.matches(Self.searchFields(persons[index]))
-        }
+        let order = sortedOrder ?? ordered(Array(persons.indices))
+        sortedOrder = order
+        visible = query.isEmpty ? order : order.filter { query.matches(Self.searchFields(persons[$0])) }
         if !keep.isEmpty, let index = visible.firstIndex(where: { persons[$0].leads.contains { keep.contains($0.ref) } }) {
             selected = index
         } else {
             selected = min(selected, max(0, visible.count - 1))
         }
+    }
+
+    /// Selects the person with a lead of this REF, clearing the filter if it hides them;
+    /// false when no loaded person has it.
+    mutating func select(ref: String) -> Bool {
+        guard let index = persons.firstIndex(where: { $0.leads.contains { $0.ref == ref } }) else { return false }
+        if !visible.contains(index) {
+            filter = TextInput()
+            applyFilter()
+        }
+        guard let position = visible.firstIndex(of: index) else { return false }
+        selected = position
+        return true
     }
 
     static func searchFields(_ person: Person) -> [String] {
@@ -205,9 +235,24 @@ public struct TimelineState: Sendable {
 public struct DetailState: Sendable {
     public var scroll = 0
     public var showRaw = false
+    /// The `/` search of the pane's text; its matches are highlighted and `n`/`N` visit them.
+    public var search = TextInput()
+    /// Where the search text occurs in `lines`, in reading order.
+    public internal(set) var matches: [DetailMatch] = []
+    /// Index into `matches` of the match `n`/`N` moved to.
+    public internal(set) var currentMatch = 0
+    /// Set when the current match should be scrolled into view after the next layout.
+    var revealMatch = false
+    /// What `matches` were found for, so they are searched for once per change.
+    var matchesKey: DetailSearchKey?
     /// The laid-out lines and what they were laid out for, so they are built once per change.
     var lines: [StyledLine] = []
     var layoutKey: DetailLayoutKey?
+}
+
+struct DetailSearchKey: Equatable, Sendable {
+    var layout: DetailLayoutKey
+    var query: String
 }
 
 struct DetailLayoutKey: Equatable, Sendable {

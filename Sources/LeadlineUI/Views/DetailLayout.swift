@@ -6,11 +6,15 @@ import LeadlineKit
 /// Built once per (event, width, raw) and kept in ``DetailState``, so scrolling a long transcript
 /// does not re-wrap it on every key.
 public enum DetailLayout {
-    /// The lines for `event` at `width` columns; `raw` shows the vendor's JSON instead.
-    public static func lines(for event: TimelineEvent, width: Int, raw: Bool, theme: Theme, timeZone: TimeZone) -> [StyledLine] {
+    /// The lines for `event` at `width` columns; `raw` shows the vendor's JSON instead. Key hints
+    /// name the keys `keyMap` binds.
+    public static func lines(
+        for event: TimelineEvent, width: Int, raw: Bool, theme: Theme, timeZone: TimeZone, keyMap: KeyMap = .standard
+    ) -> [StyledLine] {
         guard width > 0 else { return [] }
         if raw {
-            var lines = [StyledLine("Raw \(event.source) payload (J to go back)", theme.muted)]
+            let back = keyMap.key(for: .toggleRaw).map { " (\($0) to go back)" } ?? ""
+            var lines = [StyledLine("Raw \(event.source) payload" + back, theme.muted)]
             for text in event.raw.prettyJSON.split(separator: "\n", omittingEmptySubsequences: false) {
                 let leading = text.prefix { $0 == " " }
                 lines += TextWrap.wrap(String(text), width: width, indent: String(leading) + "  ").map { StyledLine($0, theme.text) }
@@ -79,7 +83,8 @@ public enum DetailLayout {
             for (index, link) in event.urls.enumerated() {
                 lines += TextWrap.wrap("[\(index + 1)] \(link.label): \(link.url)", width: width, indent: "    ").map { StyledLine($0, theme.text) }
             }
-            lines.append(StyledLine("o open · y copy", theme.muted))
+            let hints = [keyMap.key(for: .openLink).map { "\($0) open" }, keyMap.key(for: .copyLink).map { "\($0) copy" }].compactMap { $0 }
+            if !hints.isEmpty { lines.append(StyledLine(hints.joined(separator: " · "), theme.muted)) }
         }
         return lines
     }

@@ -32,6 +32,8 @@ public enum Screen {
         if list.filter.isEditing || !list.filter.text.isEmpty {
             title.append(Span("/" + list.filter.text + (list.filter.isEditing ? "▏" : "") + " ", state.theme.searchMatch))
         }
+        // Last: a narrow pane cuts it off before the filter being typed.
+        title.append(Span("by \(list.sort.rawValue) ", state.theme.muted))
         drawBox(rect, title: title, focused: state.focus == .leads, theme: state.theme, into: &buffer)
         let inner = rect.inner
         guard !inner.isEmpty else { return }
@@ -40,7 +42,9 @@ public enum Screen {
             buffer.write(message, row: inner.y, column: inner.x + 1, style: state.theme.muted, maxWidth: inner.width - 1)
             return
         }
-        let ageWidth = 4
+        // "3d ago" where the list is wide enough to keep names readable, else "3d".
+        let compactAge = inner.width < 38
+        let ageWidth = compactAge ? 4 : 8
         for row in 0..<inner.height {
             let position = list.scroll + row
             guard position < list.visible.count else { break }
@@ -51,7 +55,7 @@ public enum Screen {
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: .blank(rowStyle))
             var columns = [Span(isSelected ? "▶" : " ", rowStyle)]
             let badges = Self.badges(person.sources)
-            let age = (state.leads.lastActivity[person.id] ?? person.lastActivity).map { relative($0, now: state.now) } ?? ""
+            let age = (state.leads.lastActivity[person.id] ?? person.lastActivity).map { relative($0, now: state.now, compact: compactAge) } ?? ""
             var nameWidth = inner.width - 1 - ageWidth - 1 - min(DisplayWidth.of(badges), 15) - 1
             let status = person.leads.lazy.compactMap(\.status).first
             let statusWidth = inner.width >= 44 && status != nil ? 11 : 0
@@ -90,12 +94,12 @@ public enum Screen {
         drawBox(rect, title: title, focused: state.focus == .timeline, theme: theme, into: &buffer)
         let inner = rect.inner
         guard inner.height >= 2 else { return }
-        buffer.write(channelBar(timeline, theme: theme, width: inner.width), row: inner.y, column: inner.x, maxWidth: inner.width)
+        buffer.write(channelBar(timeline, keyMap: state.keyMap, theme: theme, width: inner.width), row: inner.y, column: inner.x, maxWidth: inner.width)
 
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         if timeline.lines.isEmpty {
             let message: String
-            if timeline.isLoading { message = "Loading…" } else if !timeline.failures.isEmpty { message = "Could not load: " + timeline.failures.keys.sorted().joined(separator: ", ") + " (R retries)" } else if timeline.timeline.events.isEmpty { message = "No events." } else { message = "No event matches the filters (a shows all)." }
+            if timeline.isLoading { message = "Loading…" } else if !timeline.failures.isEmpty { message = "Could not load: " + timeline.failures.keys.sorted().joined(separator: ", ") + (state.keyMap.key(for: .refresh).map { " (\($0) retries)" } ?? "") } else if timeline.timeline.events.isEmpty { message = "No events." } else { message = "No event matches the filters" + (state.keyMap.key(for: .allChannels).map { " (\($0) shows all)." } ?? ".") }
             buffer.write(message, row: body.y, column: body.x + 1, style: theme.muted, maxWidth: body.width - 1)
             return
         }
@@ -121,29 +125,48 @@ public enum Screen {
         }
     }
 
-    /// `[a]ll [c]all 2 [w]hatsapp 5 …`: the channel keys, which are on, and how many events each
-    /// has; shorter forms when the pane is narrow.
-    static func channelBar(_ timeline: TimelineState, theme: Theme, width: Int) -> StyledLine {
+    /// `[a]ll [c]all 2 [w]hatsapp 5 …`: the channel keys (as the key map binds them), which are
+    /// on, and how many events each has; shorter forms when the pane is narrow.
+    static func channelBar(_ timeline: TimelineState, keyMap: KeyMap, theme: Theme, width: Int) -> StyledLine {
         let counts = timeline.timeline.countsByChannel
         let all = timeline.channels.count == Channel.allCases.count
-        let long: [Channel: String] = [.call: "[c]all ", .whatsapp: "[w]hatsapp ", .email: "[e]mail ", .sms: "[s]ms ", .chat: "cha[t] ", .system: "syste[m] "]
-        let medium: [Channel: String] = [.call: "[c]all ", .whatsapp: "[w]a ", .email: "[e]mail ", .sms: "[s]ms ", .chat: "cha[t] ", .system: "sys[m] "]
-        let short: [Channel: String] = [.call: "[c]", .whatsapp: "[w]", .email: "[e]", .sms: "[s]", .chat: "[t]", .system: "[m]"]
-        let tiny: [Channel: String] = [.call: "c", .whatsapp: "w", .email: "e", .sms: "s", .chat: "t", .system: "m"]
+        let long: [Channel: String] = [.call: "call", .whatsapp: "whatsapp", .email: "email", .sms: "sms", .chat: "chat", .system: "system"]
+        let medium: [Channel: String] = [.call: "call", .whatsapp: "wa", .email: "email", .sms: "sms", .chat: "chat", .system: "sys"]
+        func key(_ action: Action) -> Key? { keyMap.key(for: action) }
         var best = StyledLine()
-        for (allLabel, names) in [("[a]ll", long), ("[a]ll", medium), ("[a]", short), ("a", tiny)] {
+        for form in 0..<4 {
+            let allKey = key(.allChannels)
+            let allLabel = form < 2 ? keyLabel("all", key: allKey) : allKey.map { form == 2 ? "[\($0)]" : $0.description } ?? "all"
             var spans = [Span(allLabel, all ? theme.title : theme.muted)]
             for channel in Channel.allCases {
                 let on = timeline.channels.contains(channel)
                 var style = on ? theme.channel(channel) : theme.muted
                 if on && !all { style.attributes.insert(.bold) }
                 if !on { style.attributes.insert(.dim) }
-                spans.append(Span(" " + names[channel]! + "\(counts[channel] ?? 0)", style))
+                let channelKey = key(.toggleChannel(channel))
+                let name: String
+                switch form {
+                case 0: name = keyLabel(long[channel]!, key: channelKey) + " "
+                case 1: name = keyLabel(medium[channel]!, key: channelKey) + " "
+                case 2: name = channelKey.map { "[\($0)]" } ?? String(medium[channel]!.prefix(1))
+                default: name = channelKey?.description ?? String(medium[channel]!.prefix(1))
+                }
+                spans.append(Span(" " + name + "\(counts[channel] ?? 0)", style))
             }
             best = StyledLine(spans)
             if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) <= width { break }
         }
         return best
+    }
+
+    /// `name` with its key in brackets: in place of one of its letters when it is one (`[c]all`,
+    /// `cha[t]`, `[C]all`), else after it (`sys[m]`); the bare name for an unbound action.
+    static func keyLabel(_ name: String, key: Key?) -> String {
+        guard let key else { return name }
+        if case .character(let character) = key, let index = name.firstIndex(where: { $0.lowercased() == character.lowercased() }) {
+            return name[..<index] + "[\(character)]" + name[name.index(after: index)...]
+        }
+        return name + "[\(key)]"
     }
 
     static func eventRow(_ event: TimelineEvent, selected: Bool, rowStyle: Style, width: Int, theme: Theme, calendar: Calendar) -> [Span] {
@@ -194,11 +217,31 @@ public enum Screen {
         drawBox(rect, title: [Span(titleText, theme.title)], focused: state.focus == .detail, theme: theme, into: &buffer)
         let inner = rect.inner
         guard !inner.isEmpty, event != nil else { return }
-        let lines = state.detail.lines
+        let detail = state.detail
+        if detail.search.isEditing || !detail.search.text.isEmpty {
+            var search = "/" + TerminalSanitizer.line(detail.search.text) + (detail.search.isEditing ? "▏" : "")
+            if !detail.search.text.isEmpty {
+                search += detail.matches.isEmpty ? " no match" : " \(detail.currentMatch + 1)/\(detail.matches.count)"
+            }
+            let titleWidth = DisplayWidth.of(titleText) + 1
+            buffer.write(search + " ", row: rect.y, column: rect.x + titleWidth, style: theme.searchMatch, maxWidth: max(0, rect.width - titleWidth - 1))
+        }
+        let lines = detail.lines
+        // The matches on screen, by line: found once per search, looked up per visible row.
+        let current = detail.matches.indices.contains(detail.currentMatch) ? detail.matches[detail.currentMatch] : nil
+        var currentStyle = theme.searchMatch
+        currentStyle.attributes.formUnion([.bold, .underline, .reverse])
+        let firstVisible = DetailSearch.firstMatch(atOrAfter: detail.scroll, in: detail.matches)
         for row in 0..<inner.height {
-            let position = state.detail.scroll + row
+            let position = detail.scroll + row
             guard position < lines.count else { break }
-            buffer.write(lines[position], row: inner.y + row, column: inner.x + 1, maxWidth: inner.width - 1)
+            var line = lines[position]
+            let ranges = detail.matches[firstVisible...].prefix { $0.line <= position }.filter { $0.line == position }.map(\.characters)
+            if !ranges.isEmpty {
+                line = DetailSearch.highlight(line, ranges: ranges, current: current?.line == position ? current?.characters : nil,
+                                              matchStyle: theme.searchMatch, currentStyle: currentStyle)
+            }
+            buffer.write(line, row: inner.y + row, column: inner.x + 1, maxWidth: inner.width - 1)
         }
         if lines.count > inner.height {
             let percent = min(100, (state.detail.scroll + inner.height) * 100 / max(1, lines.count))
@@ -224,13 +267,15 @@ public enum Screen {
             }
             left.append(Span(" " + TerminalSanitizer.line(status.text), style))
         }
+        if let prompt = state.prompt {
+            // The prompt replaces everything else until Enter or Esc.
+            left = [Span(" :" + TerminalSanitizer.line(prompt.text) + "▏", theme.statusLine),
+                    Span("  SOURCE:ID, phone or email · Enter jumps · Esc cancels", theme.statusLine)]
+            buffer.write(StyledLine(left), row: rect.y, column: rect.x, maxWidth: rect.width)
+            return
+        }
         let leftWidth = buffer.write(StyledLine(left), row: rect.y, column: rect.x, maxWidth: rect.width)
-        let candidates = [
-            " j/k move · tab pane · c/w/e/s/t/m channel · / search · o open · ? help · q quit ",
-            " j/k move · tab pane · / search · o open · ? help · q quit ",
-            " ? help · q quit ",
-        ]
-        if let hints = candidates.first(where: { rect.width - leftWidth > DisplayWidth.of($0) }) {
+        if let hints = state.keyMap.hints.first(where: { rect.width - leftWidth > DisplayWidth.of($0) }) {
             let hintsWidth = DisplayWidth.of(hints)
             buffer.write(hints, row: rect.y, column: rect.x + rect.width - hintsWidth, style: theme.statusLine, maxWidth: hintsWidth)
         }
@@ -261,8 +306,7 @@ public enum Screen {
                 lines.append(StyledLine(binding.group, theme.heading))
                 group = binding.group
             }
-            let keys = binding.keys.map(\.description).joined(separator: " ")
-            lines.append(StyledLine([Span(DisplayWidth.pad(keys, toWidth: 16), theme.title), Span(binding.help, theme.text)]))
+            lines.append(StyledLine([Span(DisplayWidth.pad(binding.keysLabel, toWidth: 16), theme.title), Span(binding.help, theme.text)]))
         }
         return lines
     }
@@ -317,17 +361,20 @@ public enum Screen {
         return names.map { DisplayWidth.truncate($0, toWidth: 3, ellipsis: "") }.joined(separator: "+")
     }
 
-    /// "now", "5m", "3h", "2d", "4mo", "1y".
-    public static func relative(_ date: Date, now: Date) -> String {
+    /// How long ago `date` was: "now", "5m ago", "3h ago", "2d ago", "4mo ago", "1y ago";
+    /// `compact` drops the " ago". A date in the future (a skewed vendor clock) is "now".
+    public static func relative(_ date: Date, now: Date, compact: Bool = false) -> String {
         let seconds = Int(now.timeIntervalSince(date))
+        let amount: String
         switch seconds {
         case ..<60: return "now"
-        case ..<3600: return "\(seconds / 60)m"
-        case ..<86_400: return "\(seconds / 3600)h"
-        case ..<(86_400 * 30): return "\(seconds / 86_400)d"
-        case ..<(86_400 * 365): return "\(seconds / (86_400 * 30))mo"
-        default: return "\(seconds / (86_400 * 365))y"
+        case ..<3600: amount = "\(seconds / 60)m"
+        case ..<86_400: amount = "\(seconds / 3600)h"
+        case ..<(86_400 * 30): amount = "\(seconds / 86_400)d"
+        case ..<(86_400 * 365): amount = "\(seconds / (86_400 * 30))mo"
+        default: amount = "\(seconds / (86_400 * 365))y"
         }
+        return compact ? amount : amount + " ago"
     }
 
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
