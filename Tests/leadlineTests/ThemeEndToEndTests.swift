@@ -23,21 +23,6 @@ struct ThemeEndToEndTests {
         ["HOME": home.path, "XDG_CONFIG_HOME": home.path]
     }
 
-    /// A new session; tried again when tmux refuses it, which happens when the previous test's
-    /// last session was just killed and the test run's tmux server is exiting
-    /// ("server exited unexpectedly", about 1 in 30 back-to-back starts).
-    static func session(_ command: [String], width: Int = 120, environment: [String: String]) async throws -> TmuxSession {
-        var attempt = 1
-        while true {
-            do {
-                return try await TmuxSession(command, width: width, environment: environment)
-            } catch TmuxError.failed where attempt < 3 {
-                attempt += 1
-                try await Task.sleep(for: .milliseconds(300))
-            }
-        }
-    }
-
     /// The SGR parameters of every escape sequence in a `capture-pane -e` screen.
     static func sgrParameters(_ screen: String) -> [String] {
         screen.matches(of: /\u{1B}\[([0-9;:]*)m/).flatMap { $0.output.1.split(separator: ";").map(String.init) }
@@ -72,7 +57,7 @@ struct ThemeEndToEndTests {
         let home = try Self.emptyHome()
         defer { try? FileManager.default.removeItem(at: home) }
         let theme = Theme(try ThemeCatalog(userDirectory: nil).load(name))
-        let session = try await Self.session(Self.leadline(["--demo", "--theme", name]), environment: Self.environment(home: home))
+        let session = try await TmuxSession(Self.leadline(["--demo", "--theme", name]), environment: Self.environment(home: home))
         try await session.waitFor(Self.loaded)
         let screen = try await session.capture(escapes: true)
         #expect(!screen.contains("using the default theme"))
@@ -91,7 +76,7 @@ struct ThemeEndToEndTests {
     func noColor() async throws {
         let home = try Self.emptyHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        let session = try await Self.session(
+        let session = try await TmuxSession(
             ["/usr/bin/env", "NO_COLOR=1", try TUIEndToEndTests.binary(), "--demo", "--theme", "colorblind"],
             environment: Self.environment(home: home))
         try await session.waitFor(Self.loaded)
@@ -115,7 +100,7 @@ struct ThemeEndToEndTests {
         try "inherit = \"default\"\n[selection]\nfg = \"reddish\"\n".write(to: themes.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
         try "theme = \"broken\"\n".write(to: home.appendingPathComponent("leadline/config.toml"), atomically: true, encoding: .utf8)
 
-        let session = try await Self.session(Self.leadline(["--demo"]), width: 220, environment: Self.environment(home: home))
+        let session = try await TmuxSession(Self.leadline(["--demo"]), width: 220, environment: Self.environment(home: home))
         // The status line is one row: the warning leads with the file, key and value, and its
         // tail may be cut off at the screen's edge.
         try await session.waitFor { $0.contains(themes.path + "/broken.toml: [selection] fg = \"reddish\": not a colour") }
@@ -125,7 +110,7 @@ struct ThemeEndToEndTests {
         try await session.send("q")
         try await session.waitFor { $0.contains("[exited 0]") }
 
-        let unknown = try await Self.session(Self.leadline(["--demo", "--theme", "solarized"]), width: 220, environment: Self.environment(home: home))
+        let unknown = try await TmuxSession(Self.leadline(["--demo", "--theme", "solarized"]), width: 220, environment: Self.environment(home: home))
         let screen = try await unknown.waitFor { $0.contains("using the default theme") }
         #expect(screen.contains("--theme: theme = \"solarized\": no theme has this name (available: default, light, high-contrast, colorblind, mono, broken)"))
         try await unknown.send("q")

@@ -18,7 +18,7 @@ final class TmuxSession: Sendable {
         // tmux runs the command through a shell; quote every word so nothing is interpreted.
         let line = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
             + " " + command.map(Self.quote).joined(separator: " ") + "; echo \"[exited $?]\"; sleep 600"
-        try await Self.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env " + line])
+        try await Self.startSession(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "env " + line])
     }
 
     /// Starts an interactive shell as the session's own program (so it has job control), with
@@ -29,7 +29,21 @@ final class TmuxSession: Sendable {
         for (key, value) in environment.merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"], uniquingKeysWith: { mine, _ in mine }) {
             arguments += ["-e", "\(key)=\(value)"]
         }
-        try await Self.run(arguments + ["bash --norc --noprofile"])
+        try await Self.startSession(arguments + ["bash --norc --noprofile"])
+    }
+
+    /// Runs `new-session`, again when tmux refuses it: when the previous test's last session was
+    /// just killed, the run's server may be exiting as this client connects ("server exited
+    /// unexpectedly", about 1 in 30 back-to-back starts).
+    private static func startSession(_ arguments: [String]) async throws {
+        for attempt in 1... {
+            do {
+                try await run(arguments)
+                return
+            } catch TmuxError.failed where attempt < 4 {
+                try await Task.sleep(for: .milliseconds(300))
+            }
+        }
     }
 
     deinit { Subprocess.launchAndForget(Self.env, ["tmux", "-L", Self.socket, "kill-session", "-t", name]) }
