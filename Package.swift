@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "leadline", targets: ["leadline"]),
+        .executable(name: "leadline-bench", targets: ["leadline-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,12 +35,15 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // Measures DESIGN §6's quality bars on simulator data: `swift run -c release leadline-bench`.
+        .executableTarget(name: "leadline-bench", dependencies: ["LeadlineKit", "LeadlineUI"]),
         .testTarget(
             name: "LeadlineKitTests",
             dependencies: ["LeadlineKit"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LeadlineUITests", dependencies: ["LeadlineUI"]),
+        .testTarget(name: "leadlineBenchTests", dependencies: ["leadline-bench"]),
         .testTarget(name: "LeadlineTerminalTests", dependencies: ["LeadlineTerminal", "CNcursesw", "LeadlineKit"]),
         .testTarget(
             name: "leadlineTests",

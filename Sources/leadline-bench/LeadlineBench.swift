@@ -1,0 +1,152 @@
+import Foundation
+import LeadlineKit
+import LeadlineUI
+
+/// `leadline-bench [--json] [--people N]`: measures DESIGN §6's quality bars on data from the
+/// in-process simulator and prints each figure with its unit, size and target.
+///
+/// Progress goes to standard error so `--json` leaves standard output machine-readable. Network
+/// figures (first events, cold open) need `sim serve` and are not measured here yet.
+@main
+struct LeadlineBench {
+    static let usage = """
+        usage: leadline-bench [--json] [--people N]
+          --json       print one JSON object: figure name → {value, unit, size}
+          --people N   people in the simulated world (default 100000)
+        """
+
+    static func main() async {
+        var json = false
+        var people = 100_000
+        var arguments = CommandLine.arguments.dropFirst()
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--json": json = true
+            case "--people":
+                guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else { fail("--people needs a positive number") }
+                people = value
+            case "-h", "--help":
+                print(usage)
+                return
+            default: fail("unknown argument '\(argument)'\n\(usage)")
+            }
+        }
+        do {
+            let figures = try await run(people: people)
+            print(json ? try figures.json() : figures.map(\.line).joined(separator: "\n"))
+        } catch {
+            fail(String(describing: error))
+        }
+    }
+
+    static func run(people: Int) async throws -> [Figure] {
+        let width = 200, height = 60
+        var figures: [Figure] = []
+
+        let fixture = try await progress("fetching \(grouped(people)) people's lead lists") {
+            try await Fixture.load(people: people)
+        }
+
+        // Keystrokes and list search: the whole list, and a ~10,000-event timeline for the selected person.
+        do {
+            var (state, request) = progress("listing them at \(width)×\(height)") { fixture.state(width: width, height: height) }
+            guard let request else { throw BenchError.noTimelineRequested }
+            let persons = state.leads.persons.count
+            let perVendor = max(1, 10_000 / request.person.leads.count)
+            let history = try await progress("fetching a ~10,000-event timeline") {
+                try await PersonHistory.fetch(request.person, from: fixture.workspace(historySize: perVendor))
+            }
+            history.feed(into: &state, generation: request.generation)
+            let samples = progress("timing keystrokes") {
+                Benchmarks.keystrokes(&state, history: history, warmUpRounds: 1, rounds: 10)
+            }
+            let size = "\(width)×\(height), \(grouped(persons)) persons, \(grouped(history.count))-event timeline selected, "
+                + "\(grouped(samples.count)) keystrokes of a \(Benchmarks.keystrokeMix.count)-key mix"
+            figures.append(Figure(
+                name: "keystroke_p50_ms", value: samples.milliseconds(50), unit: "ms", size: size, limit: nil,
+                note: "§6 bounds every keystroke; see p99"))
+            figures.append(Figure(name: "keystroke_p99_ms", value: samples.milliseconds(99), unit: "ms", size: size, limit: 1))
+
+            let search = progress("timing list search keystrokes") {
+                Benchmarks.listSearch(&state, warmUpRounds: 1, rounds: 5)
+            }
+            figures.append(Figure(
+                name: "list_search_ms", value: search.milliseconds(50), unit: "ms",
+                size: "\(width)×\(height), \(grouped(persons)) persons, \(grouped(history.count))-event timeline selected, median of \(search.count) keystrokes typing and erasing \"mar\"",
+                limit: 10, note: String(format: "p99 %.3f ms", search.milliseconds(99))))
+        }
+
+        // Filter toggles and memory: the whole list and a ~100,000-event timeline.
+        var (state, request) = progress("listing them again") { fixture.state(width: width, height: height) }
+        guard let request else { throw BenchError.noTimelineRequested }
+        let persons = state.leads.persons.count
+        let bigWorkspace = fixture.workspace(historySize: max(1, 100_000 / request.person.leads.count))
+        let history = try await progress("fetching a ~100,000-event timeline") {
+            try await PersonHistory.fetch(request.person, from: bigWorkspace)
+        }
+        history.feed(into: &state, generation: request.generation)
+
+        let toggles = progress("timing channel filter changes") {
+            Benchmarks.filterToggles(&state, warmUpRounds: 1, rounds: 10)
+        }
+        figures.append(Figure(
+            name: "filter_toggle_ms", value: toggles.milliseconds(50), unit: "ms",
+            size: "\(width)×\(height), \(grouped(history.count))-event timeline, median of \(toggles.count) changes",
+            limit: 5, note: String(format: "p99 %.3f ms", toggles.milliseconds(99))))
+
+        if let rss = Benchmarks.residentMegabytes() {
+            figures.append(Figure(
+                name: "rss_mb", value: rss, unit: "MB", size: "\(grouped(persons)) persons listed, \(grouped(history.count)) events held",
+                limit: 200,
+                note: "whole process: also the fetched lead pages, the source cache and an earlier state's freed memory"))
+        }
+        withExtendedLifetime(bigWorkspace) {}
+
+        let decoding = try await progress("timing Nexor history decoding") {
+            try await Benchmarks.nexorDecoding(historySize: 5_000, warmUpRuns: 1, runs: 5)
+        }
+        figures.append(Figure(
+            name: "decode_mb_per_s", value: decoding.megabytesPerSecond, unit: "MB/s",
+            size: "\(grouped(decoding.events)) events in \(decoding.pages) Nexor history pages, "
+                + String(format: "%.1f MB", Double(decoding.bytes) / 1e6) + ", median of 5 runs",
+            limit: nil, note: "MB = 10^6 bytes of JSON body, decoded and mapped by NexorClient from memory"))
+
+        return figures
+    }
+
+    /// Runs `work`, telling standard error what it is doing and how long it took.
+    static func progress<T>(_ what: String, _ work: () throws -> T) rethrows -> T {
+        let start = Benchmarks.clock.now
+        let result = try work()
+        report(what, since: start)
+        return result
+    }
+
+    static func progress<T>(_ what: String, _ work: () async throws -> T) async rethrows -> T {
+        let start = Benchmarks.clock.now
+        let result = try await work()
+        report(what, since: start)
+        return result
+    }
+
+    private static func report(_ what: String, since start: ContinuousClock.Instant) {
+        let seconds = Samples.milliseconds(Benchmarks.clock.now - start) / 1_000
+        FileHandle.standardError.write(Data(String(format: "%@: %.1f s\n", what, seconds).utf8))
+    }
+
+    /// 100000 → "100,000".
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number.magnitude)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return number < 0 ? "-" + digits : digits
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("leadline-bench: \(message)\n".utf8))
+        exit(2)
+    }
+}
