@@ -23,16 +23,7 @@ struct Fixture {
         try await withThrowingTaskGroup(of: (String, LeadPage).self) { group in
             for name in sources {
                 let source = try workspace.source(named: name).source
-                group.addTask {
-                    var leads: [Lead] = []
-                    var cursor: String?
-                    repeat {
-                        let page = try await source.leads(after: cursor)
-                        leads += page.leads
-                        cursor = page.next
-                    } while cursor != nil
-                    return (name, LeadPage(leads: leads, next: nil))
-                }
+                group.addTask { (name, LeadPage(leads: try await source.allLeads(), next: nil)) }
             }
             for try await (name, page) in group { pages.append((name, page)) }
         }

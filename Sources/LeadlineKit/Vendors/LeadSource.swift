@@ -66,3 +66,19 @@ func mapEvents<Item>(
     }
     return events
 }
+
+extension LeadSource {
+    /// Every lead of this source, following its pages to the end (or to a cursor that stops
+    /// moving, which would otherwise page forever).
+    public func allLeads() async throws -> [Lead] {
+        var all: [Lead] = []
+        var cursor: String?
+        repeat {
+            let page = try await leads(after: cursor)
+            all += page.leads
+            guard page.next != cursor else { break }
+            cursor = page.next
+        } while cursor != nil
+        return all
+    }
+}

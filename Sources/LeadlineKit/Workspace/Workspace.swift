@@ -130,18 +130,7 @@ public struct Workspace: Sendable {
         let (sources, warnings) = try sources(only: only)
         let pages = try await withThrowingTaskGroup(of: (Int, [Lead]).self) { group in
             for (index, source) in sources.enumerated() {
-                group.addTask {
-                    var leads: [Lead] = []
-                    var cursor: String?
-                    repeat {
-                        let page = try await source.leads(after: cursor)
-                        leads += page.leads
-                        // A cursor that does not move would page forever.
-                        guard page.next != cursor else { break }
-                        cursor = page.next
-                    } while cursor != nil
-                    return (index, leads)
-                }
+                group.addTask { (index, try await source.allLeads()) }
             }
             return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
         }
