@@ -51,7 +51,7 @@ struct LeadlineBench {
         do {
             var (state, request) = progress("listing them at \(width)×\(height)") { fixture.state(width: width, height: height) }
             guard let request else { throw BenchError.noTimelineRequested }
-            let persons = state.leads.persons.count
+            let persons = state.leads.personCount
             let perVendor = max(1, 10_000 / request.person.leads.count)
             let history = try await progress("fetching a ~10,000-event timeline") {
                 try await PersonHistory.fetch(request.person, from: fixture.workspace(historySize: perVendor))
@@ -79,7 +79,7 @@ struct LeadlineBench {
         // Filter toggles and memory: the whole list and a ~100,000-event timeline.
         var (state, request) = progress("listing them again") { fixture.state(width: width, height: height) }
         guard let request else { throw BenchError.noTimelineRequested }
-        let persons = state.leads.persons.count
+        let persons = state.leads.personCount
         let bigWorkspace = fixture.workspace(historySize: max(1, 100_000 / request.person.leads.count))
         let history = try await progress("fetching a ~100,000-event timeline") {
             try await PersonHistory.fetch(request.person, from: bigWorkspace)

@@ -6,7 +6,7 @@ import Testing
 struct TimelineOutputTests {
     static func documentedEvents() throws -> [TimelineEvent] {
         let page = try JSONDecoder().decode(NexorHistoryPage.self, from: Fixture.data("nexor-get-lead-history.json"))
-        return Timeline(page.history.compactMap { $0.toEvent(source: "nexor") }).events
+        return Array(Timeline(page.history.compactMap { $0.toEvent(source: "nexor") }).events)
     }
 
     @Test("JSON: every event has the design's fields; calls add duration and transcript")

@@ -25,7 +25,7 @@ struct LeadListComfortTests {
     }
 
     static func names(_ state: AppState) -> [String] {
-        state.leads.visible.map { state.leads.persons[$0].name }
+        state.leads.visible.map { state.leads.person($0).name }
     }
 
     @Test("S cycles recent activity, name and status; the title says which; the selection stays")

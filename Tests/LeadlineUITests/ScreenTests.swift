@@ -87,7 +87,7 @@ struct ScreenTests {
         var state = Sample.loaded()
         _ = state.press(.character("/"))
         _ = state.type("lopez")
-        #expect(state.leads.visible.map { state.leads.persons[$0].name } == ["Carlos Lopez"])
+        #expect(state.leads.visible.map { state.leads.person($0).name } == ["Carlos Lopez"])
         #expect(Screen.render(state).lines[0].hasPrefix("┌ Leads (1/3) /lopez▏"))
         _ = state.press(.backspace, .backspace, .backspace, .backspace, .backspace)
         _ = state.type("Ana +569")

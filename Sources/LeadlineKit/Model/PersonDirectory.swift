@@ -4,11 +4,27 @@
 /// Leads can be added page by page; a later lead may join two persons into one. Persons keep the
 /// order in which their first lead arrived, and each person's leads keep arrival order, so the
 /// list does not jump around as pages load.
+///
+/// Each person lives in a numbered slot that does not move as pages arrive, so a list can keep
+/// indexes (sort order, search text) by slot and update only the slots a page touched. When
+/// two persons join, the earlier slot takes both and the later one is left empty.
 public struct PersonDirectory: Sendable {
-    private var leads: [Lead] = []
-    private var parent: [Int] = []
-    private var leadIndexByKey: [ContactKey: Int] = [:]
-    private var leadIndexByRef: [String: Int] = [:]
+    /// What one ``add(_:)`` changed, by slot.
+    public struct Changes: Sendable, Equatable {
+        /// Slots that hold a new person or a person with new or updated leads.
+        public var updated: [Int] = []
+        /// Slots emptied because their person joined an earlier one.
+        public var emptied: [Int] = []
+
+        public var isEmpty: Bool { updated.isEmpty && emptied.isEmpty }
+    }
+
+    private var slots: [Person?] = []
+    private var slotByRef: [String: Int] = [:]
+    private var slotByKey: [ContactKey: Int] = [:]
+    /// Each lead's arrival number, so leads of two joining persons keep arrival order.
+    private var arrivalByRef: [String: Int] = [:]
+    public private(set) var personCount = 0
 
     /// An empty directory.
     public init() {}
@@ -19,72 +35,81 @@ public struct PersonDirectory: Sendable {
     }
 
     /// Adds leads; a lead already present (same REF) is updated in place.
-    public mutating func add(_ newLeads: some Sequence<Lead>) {
+    @discardableResult
+    public mutating func add(_ newLeads: some Sequence<Lead>) -> Changes {
+        var updated = Set<Int>()
+        var emptied = Set<Int>()
         for lead in newLeads {
-            let index: Int
-            if let existing = leadIndexByRef[lead.ref] {
-                index = existing
-                leads[index] = lead
+            let ref = lead.ref
+            var slot: Int
+            if let existing = slotByRef[ref] {
+                slot = existing
+                let position = slots[slot]!.leads.firstIndex { $0.ref == ref }!
+                slots[slot]!.leads[position] = lead
+            } else if let known = lead.contactKeys.compactMap({ slotByKey[$0] }).min() {
+                // The usual case for a second vendor's lead: it joins a person already listed.
+                slot = known
+                slots[slot]!.leads.append(lead)
+                slotByRef[ref] = slot
+                arrivalByRef[ref] = arrivalByRef.count
             } else {
-                index = leads.count
-                leads.append(lead)
-                parent.append(index)
-                leadIndexByRef[lead.ref] = index
+                slot = slots.count
+                slots.append(Person(leads: [lead]))
+                personCount += 1
+                slotByRef[ref] = slot
+                arrivalByRef[ref] = arrivalByRef.count
             }
+            updated.insert(slot)
             for key in lead.contactKeys {
-                if let other = leadIndexByKey[key] {
-                    union(index, other)
-                } else {
-                    leadIndexByKey[key] = index
+                guard let other = slotByKey[key] else {
+                    slotByKey[key] = slot
+                    continue
                 }
+                guard other != slot else { continue }
+                let (kept, joined) = (min(slot, other), max(slot, other))
+                join(joined, into: kept)
+                emptied.insert(joined)
+                updated.insert(kept)
+                slot = kept
             }
+        }
+        return Changes(updated: updated.subtracting(emptied).sorted(), emptied: emptied.sorted())
+    }
+
+    /// Moves every lead of the person in slot `joined` to the person in slot `kept`.
+    private mutating func join(_ joined: Int, into kept: Int) {
+        let moving = slots[joined]!.leads
+        slots[joined] = nil
+        personCount -= 1
+        slots[kept]!.leads += moving
+        slots[kept]!.leads.sort { arrivalByRef[$0.ref]! < arrivalByRef[$1.ref]! }
+        for lead in moving {
+            slotByRef[lead.ref] = kept
+            for key in lead.contactKeys where slotByKey[key] == joined { slotByKey[key] = kept }
         }
     }
 
     /// The persons, in order of their first lead's arrival.
-    public var persons: [Person] {
-        var groups: [Int: [Lead]] = [:]
-        var order: [Int] = []
-        for index in leads.indices {
-            let root = find(index)
-            if groups[root] == nil { order.append(root) }
-            groups[root, default: []].append(leads[index])
-        }
-        // The root is not necessarily the earliest lead; order by each group's first lead.
-        return order.map { Person(leads: groups[$0]!) }
+    public var persons: [Person] { slots.compactMap { $0 } }
+
+    /// How many slots there are, empty ones included: every slot number is below this.
+    public var slotCount: Int { slots.count }
+
+    /// The person in `slot`, or nil for a slot emptied by a join.
+    public func person(inSlot slot: Int) -> Person? {
+        slots[slot]
+    }
+
+    /// The slot of the person that holds the lead with this REF.
+    public func slot(containing ref: String) -> Int? {
+        slotByRef[ref]
     }
 
     /// The person that holds the lead with this REF.
     public func person(containing ref: String) -> Person? {
-        guard let index = leadIndexByRef[ref] else { return nil }
-        let root = find(index)
-        return Person(leads: leads.indices.filter { find($0) == root }.map { leads[$0] })
+        slotByRef[ref].flatMap { slots[$0] }
     }
 
     /// The number of leads added.
-    public var leadCount: Int { leads.count }
-
-    private func find(_ index: Int) -> Int {
-        var current = index
-        while parent[current] != current { current = parent[current] }
-        return current
-    }
-
-    private mutating func union(_ a: Int, _ b: Int) {
-        // Path compression on the way, then the earlier lead becomes the root.
-        let rootA = compress(a), rootB = compress(b)
-        guard rootA != rootB else { return }
-        if rootA < rootB { parent[rootB] = rootA } else { parent[rootA] = rootB }
-    }
-
-    private mutating func compress(_ index: Int) -> Int {
-        let root = find(index)
-        var current = index
-        while parent[current] != root {
-            let next = parent[current]
-            parent[current] = root
-            current = next
-        }
-        return root
-    }
+    public var leadCount: Int { slotByRef.count }
 }

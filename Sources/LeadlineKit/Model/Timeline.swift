@@ -6,10 +6,19 @@ import Foundation
 /// the same input always reads the same way; reversing gives exactly the opposite line.
 /// An event that arrives again with the same ``TimelineEvent/Key`` replaces the earlier copy in
 /// place (a page fetched twice must not double the history).
+///
+/// Events are stored in arrival order and never move there, so a view can keep facts about an
+/// event (its local day, its search text) by that arrival number; ``chronological`` lists the
+/// arrival numbers oldest first. Merging a page sorts the page and merges it in: one pass over
+/// the line, not a sort of the whole history per page.
 public struct Timeline: Sendable {
-    /// The events, oldest first.
-    public private(set) var events: [TimelineEvent] = []
-    private var positionByKey: [TimelineEvent.Key: Int] = [:]
+    /// The events in arrival order; an event that arrived again replaced its first copy.
+    public private(set) var arrived: [TimelineEvent] = []
+    /// Arrival numbers (indices into `arrived`), oldest event first.
+    public private(set) var chronological: [Int] = []
+    private var arrivalByKey: [TimelineEvent.Key: Int] = [:]
+    /// How many events each channel has.
+    public private(set) var countsByChannel: [Channel: Int] = [:]
 
     /// An empty timeline.
     public init() {}
@@ -19,30 +28,76 @@ public struct Timeline: Sendable {
         merge(events)
     }
 
-    /// Adds events from another page or source, keeping the line sorted and stable.
-    public mutating func merge(_ newEvents: some Sequence<TimelineEvent>) {
-        var combined = events
+    /// The events, oldest first.
+    public var events: Events { Events(timeline: self) }
+
+    /// The arrival number of the event with `key`, if the timeline has it.
+    public func arrival(of key: TimelineEvent.Key) -> Int? {
+        arrivalByKey[key]
+    }
+
+    /// Adds events from another page or source, keeping the line sorted and stable. Returns the
+    /// arrival numbers that are new or were replaced.
+    @discardableResult
+    public mutating func merge(_ newEvents: some Sequence<TimelineEvent>) -> [Int] {
+        var added: [Int] = []
+        var replacedMoved = false
+        var touched: [Int] = []
         for event in newEvents {
-            if let position = positionByKey[event.key] {
-                combined[position] = event
+            if let arrival = arrivalByKey[event.key] {
+                let old = arrived[arrival]
+                countsByChannel[old.channel, default: 0] -= 1
+                if countsByChannel[old.channel] == 0 { countsByChannel[old.channel] = nil }
+                if old.timestamp != event.timestamp { replacedMoved = true }
+                arrived[arrival] = event
+                touched.append(arrival)
             } else {
-                positionByKey[event.key] = combined.count
-                combined.append(event)
+                let arrival = arrived.count
+                arrivalByKey[event.key] = arrival
+                arrived.append(event)
+                added.append(arrival)
+                touched.append(arrival)
+            }
+            countsByChannel[event.channel, default: 0] += 1
+        }
+        if replacedMoved {
+            chronological = arrived.indices.sorted(by: precedes)
+        } else if !added.isEmpty {
+            chronological = Self.merge(chronological, added.sorted(by: precedes), by: precedes)
+        }
+        return touched
+    }
+
+    /// Oldest first; ties by arrival.
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        let left = arrived[a].timestamp, right = arrived[b].timestamp
+        return left != right ? left < right : a < b
+    }
+
+    /// Two sorted lists as one sorted list, in one pass.
+    private static func merge(_ a: [Int], _ b: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+        guard !a.isEmpty else { return b }
+        guard !b.isEmpty else { return a }
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if precedes(b[j], a[i]) {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append(a[i])
+                i += 1
             }
         }
-        // Sorting (timestamp, arrival position) pairs makes the order stable by construction.
-        let order = combined.indices.sorted { lhs, rhs in
-            let left = combined[lhs].timestamp, right = combined[rhs].timestamp
-            return left != right ? left < right : lhs < rhs
-        }
-        events = order.map { combined[$0] }
-        positionByKey = Dictionary(
-            uniqueKeysWithValues: events.enumerated().map { ($0.element.key, $0.offset) })
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
     }
 
     /// The events in the requested order.
     public func ordered(_ order: TimelineOrder) -> [TimelineEvent] {
-        order == .oldestFirst ? events : events.reversed()
+        order == .oldestFirst ? Array(events) : events.reversed()
     }
 
     /// The events on any of `channels` that match `query`, in the requested order.
@@ -55,9 +110,12 @@ public struct Timeline: Sendable {
         }
     }
 
-    /// How many events each channel has.
-    public var countsByChannel: [Channel: Int] {
-        events.reduce(into: [:]) { counts, event in counts[event.channel, default: 0] += 1 }
+    /// The events oldest first, without copying them.
+    public struct Events: RandomAccessCollection, Sendable {
+        let timeline: Timeline
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { timeline.chronological.count }
+        public subscript(position: Int) -> TimelineEvent { timeline.arrived[timeline.chronological[position]] }
     }
 }
 

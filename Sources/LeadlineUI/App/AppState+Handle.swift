@@ -38,13 +38,12 @@ extension AppState {
             leads.failures[source] = message
             report(.error, message)
         case .eventsArrived(let generation, let events):
-            guard var timeline, timeline.generation == generation else { break }
-            timeline.timeline.merge(events)
-            timeline.rebuild(timeZone: timeZone)
-            if let latest = timeline.timeline.events.last?.timestamp {
-                leads.lastActivity[timeline.person.id] = max(latest, leads.lastActivity[timeline.person.id] ?? latest)
+            // In place: a copy of the state would copy every event it holds.
+            guard timeline?.generation == generation else { break }
+            timeline!.merge(events, timeZone: timeZone)
+            if let timeline, let latest = timeline.timeline.events.last?.timestamp {
+                leads.noteActivity(of: timeline.person, at: latest)
             }
-            self.timeline = timeline
         case .leadFinished(let generation, let ref, let warnings, let failure):
             guard var timeline, timeline.generation == generation else { break }
             timeline.loading.remove(ref)
@@ -288,12 +287,8 @@ extension AppState {
         if let person = timeline?.person ?? leads.selectedPerson {
             timelineGeneration += 1
             var fresh = TimelineState(person: person, generation: timelineGeneration)
-            fresh.channels = timeline?.channels ?? fresh.channels
-            fresh.order = timeline?.order ?? fresh.order
-            fresh.filter = timeline?.filter ?? fresh.filter
             // Keep what is on screen until the new answers replace it.
-            fresh.timeline = timeline?.timeline ?? Timeline()
-            fresh.rebuild(timeZone: timeZone)
+            if let old = timeline { fresh.carryOver(from: old, timeZone: timeZone) }
             timeline = fresh
             effects.append(.cancelTimelines(keeping: timelineGeneration))
             effects.append(.loadTimeline(person: person, generation: timelineGeneration, refresh: true))
@@ -448,7 +443,7 @@ extension AppState {
             timeline.rebuild(timeZone: timeZone)
             self.timeline = timeline
             pendingRestore = nil
-        } else if leads.persons.count >= Self.restoreSearchLimit || (leads.loadingSources.isEmpty && leads.sourcesWithMore.isEmpty) {
+        } else if leads.personCount >= Self.restoreSearchLimit || (leads.loadingSources.isEmpty && leads.sourcesWithMore.isEmpty) {
             pendingRestore = nil
             report(.warning, "The lead you last looked at (\(TerminalSanitizer.line(ref))) is not in the list any more.")
         }
@@ -479,11 +474,7 @@ extension AppState {
         var fresh = TimelineState(person: person, generation: timelineGeneration)
         if samePerson, let old = timeline {
             // The person gained a lead from another source: keep what is loaded, add the rest.
-            fresh.timeline = old.timeline
-            fresh.channels = old.channels
-            fresh.order = old.order
-            fresh.filter = old.filter
-            fresh.rebuild(timeZone: timeZone)
+            fresh.carryOver(from: old, timeZone: timeZone)
         }
         timeline = fresh
         if !samePerson { detail.scroll = 0 }

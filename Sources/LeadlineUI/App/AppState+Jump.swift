@@ -19,8 +19,8 @@ extension AppState {
             report(.error, "\"\(shown)\" is not a lead: type SOURCE:ID, a phone number or an email.")
             return
         }
-        guard let lead = leads.persons.lazy.flatMap(\.leads).first(where: matches), leads.select(ref: lead.ref) else {
-            report(.error, "No lead matches \"\(shown)\" among the \(leads.persons.count) people loaded.")
+        guard let lead = leads.allLeads.first(where: matches), leads.select(ref: lead.ref) else {
+            report(.error, "No lead matches \"\(shown)\" among the \(leads.personCount) people loaded.")
             return
         }
         focus = .timeline

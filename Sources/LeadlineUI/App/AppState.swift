@@ -66,18 +66,28 @@ public struct TextInput: Sendable, Equatable {
 }
 
 /// The lead list: persons merged across sources, loaded page by page.
+///
+/// Persons are kept by their ``PersonDirectory`` slot. The sort order and the search text are
+/// kept per slot too and updated only for the slots a page touched, so neither a page nor a
+/// keystroke costs work for every person loaded.
 public struct LeadListState: Sendable {
-    public var directory = PersonDirectory()
-    public private(set) var persons: [Person] = []
-    /// Indices into `persons` that pass the filter, in display order.
+    public private(set) var directory = PersonDirectory()
+    /// Slots of the persons that pass the filter, in display order.
     public private(set) var visible: [Int] = []
     public var filter = TextInput()
     public var sort = LeadSort.recent {
         didSet { if sort != oldValue { sortedOrder = nil } }
     }
-    /// Every index into `persons`, in `sort` order; sorted again only when persons arrive or the
-    /// sort changes, so typing a filter costs one pass over the list, not a sort.
+    /// Every occupied slot in `sort` order. Kept up to date page by page (a page's persons are
+    /// merged in), and sorted again only when the sort changes.
     private var sortedOrder: [Int]?
+    /// Each slot's lower-cased name, phone, email and company, for the `/` filter.
+    private var searchIndex = TextIndex()
+    /// Filters computed since the list last changed, newest last: typing narrows the previous
+    /// result, and backspace finds its earlier result here.
+    private var recentFilters: [(text: String, visible: [Int])] = []
+    /// Persons whose last activity changed since they were sorted; re-placed with the next page.
+    private var stalePlacement: Set<Int> = []
     public var selected = 0
     public var scroll = 0
     /// Source names in configured order.
@@ -89,15 +99,28 @@ public struct LeadListState: Sendable {
     /// Sources whose listing failed, with the message, so the user can retry with `R`.
     public var failures: [String: String] = [:]
     /// The latest event time seen for a person (by person id), for the "last activity" column.
-    public var lastActivity: [String: Date] = [:]
+    public private(set) var lastActivity: [String: Date] = [:]
 
     init(sources: [String]) {
         self.sources = sources
     }
 
+    /// How many persons are loaded.
+    public var personCount: Int { directory.personCount }
+
+    /// The person in a slot listed in `visible`.
+    public func person(_ slot: Int) -> Person {
+        directory.person(inSlot: slot)!
+    }
+
     /// The selected person, if the list is not empty.
     public var selectedPerson: Person? {
-        visible.indices.contains(selected) ? persons[visible[selected]] : nil
+        visible.indices.contains(selected) ? person(visible[selected]) : nil
+    }
+
+    /// Every loaded person's leads, in list order of arrival.
+    public var allLeads: some Sequence<Lead> {
+        (0..<directory.slotCount).lazy.compactMap { directory.person(inSlot: $0) }.flatMap(\.leads)
     }
 
     /// Sources that have more pages and are not loading one now.
@@ -107,39 +130,84 @@ public struct LeadListState: Sendable {
         }
     }
 
-    /// Adds a page of leads, keeping the selected person selected.
-    mutating func add(_ leads: [Lead]) {
-        let selectedRefs = Set(selectedPerson?.leads.map(\.ref) ?? [])
-        directory.add(leads)
-        persons = directory.persons
-        sortedOrder = nil
-        applyFilter(keeping: selectedRefs)
+    /// Records that `person` was active at `date`, for the list's age column and `recent` order.
+    mutating func noteActivity(of person: Person, at date: Date) {
+        let latest = max(date, lastActivity[person.id] ?? date)
+        guard lastActivity[person.id] != latest else { return }
+        lastActivity[person.id] = latest
+        if let slot = directory.slot(containing: person.id) { stalePlacement.insert(slot) }
     }
 
-    /// Recomputes `visible` for the current filter, keeping the person with one of `refs`
-    /// selected if they are still shown.
-    mutating func applyFilter(keeping refs: Set<String>? = nil) {
-        let keep = refs ?? Set(selectedPerson?.leads.map(\.ref) ?? [])
-        let query = SearchQuery(filter.text)
-        let order = sortedOrder ?? ordered(Array(persons.indices))
-        sortedOrder = order
-        visible = query.isEmpty ? order : order.filter { query.matches(Self.searchFields(persons[$0])) }
-        if !keep.isEmpty, let index = visible.firstIndex(where: { persons[$0].leads.contains { keep.contains($0.ref) } }) {
+    /// Adds a page of leads, keeping the selected person selected.
+    mutating func add(_ leads: [Lead]) {
+        let selectedRef = selectedPerson?.id
+        let changes = directory.add(leads)
+        for slot in changes.updated { searchIndex.set(slot, fields: Self.searchFields(person(slot))) }
+        for slot in changes.emptied { searchIndex.remove(slot) }
+        if var order = sortedOrder {
+            var moved = changes.updated + stalePlacement.filter { directory.person(inSlot: $0) != nil }
+            moved = Array(Set(moved)).sorted()
+            var leaving = [Bool](repeating: false, count: directory.slotCount)
+            for slot in moved + changes.emptied + stalePlacement { leaving[slot] = true }
+            order.removeAll { leaving[$0] }
+            sortedOrder = merged(order, ordered(moved))
+        }
+        stalePlacement = []
+        recentFilters = []
+        applyFilter(keeping: selectedRef)
+    }
+
+    /// Recomputes `visible` for the current filter, keeping the person with the lead `ref`
+    /// (by default the selected one) selected if they are still shown.
+    mutating func applyFilter(keeping ref: String? = nil) {
+        let keep = (ref ?? selectedPerson?.id).flatMap { directory.slot(containing: $0) }
+        let order: [Int]
+        if let sortedOrder {
+            order = sortedOrder
+        } else {
+            order = ordered(Array((0..<directory.slotCount).filter { directory.person(inSlot: $0) != nil }))
+            sortedOrder = order
+            stalePlacement = []
+            recentFilters = []
+        }
+        visible = filtered(order)
+        if let keep, let index = visible.firstIndex(of: keep) {
             selected = index
         } else {
             selected = min(selected, max(0, visible.count - 1))
         }
     }
 
+    /// The slots of `order` that pass the filter. Narrows the last result when the text grew
+    /// (every match of "mar" is a match of "ma"), and reuses an earlier one on backspace.
+    private mutating func filtered(_ order: [Int]) -> [Int] {
+        let text = filter.text
+        let query = SearchQuery(text)
+        guard !query.isEmpty else {
+            recentFilters = []
+            return order
+        }
+        if let earlier = recentFilters.last(where: { $0.text == text }) { return earlier.visible }
+        let base = recentFilters.last { !$0.text.isEmpty && text.hasPrefix($0.text) }
+        let candidates = base?.visible ?? order
+        let found = searchIndex.items(containingAll: query.terms, among: base?.visible)
+        var result = candidates.filter { found[$0] }
+        if query.isCaseSensitive { result = result.filter { query.matches(Self.searchFields(person($0))) } }
+        // Only the chain being typed is worth keeping: "m", "ma", "mar".
+        recentFilters.removeAll { !text.hasPrefix($0.text) }
+        recentFilters.append((text, result))
+        return result
+    }
+
     /// Selects the person with a lead of this REF, clearing the filter if it hides them;
     /// false when no loaded person has it.
     mutating func select(ref: String) -> Bool {
-        guard let index = persons.firstIndex(where: { $0.leads.contains { $0.ref == ref } }) else { return false }
-        if !visible.contains(index) {
+        guard let slot = directory.slot(containing: ref) else { return false }
+        if !visible.contains(slot) {
             filter = TextInput()
             applyFilter()
         }
-        guard let position = visible.firstIndex(of: index) else { return false }
+        guard let position = visible.firstIndex(of: slot) else { return false }
         selected = position
         return true
     }
@@ -150,17 +218,21 @@ public struct LeadListState: Sendable {
 }
 
 /// The selected person's timeline.
+///
+/// Besides the events it keeps, per event (by arrival number, see ``Timeline``), the facts a
+/// redraw or a filter needs: channel, local day and minute, and lower-cased search text. They are
+/// worked out once when the event arrives, so changing a filter is one pass over small arrays.
 public struct TimelineState: Sendable {
     /// One line of the timeline pane.
     public enum Line: Sendable, Equatable {
-        /// The start of a day (its midnight in the display time zone).
-        case day(Date)
+        /// The start of a day: days since 1970-01-01 in the display time zone.
+        case day(Int)
         /// An event, by index into `timeline.events`.
         case event(Int)
     }
 
     public var person: Person
-    public var timeline = Timeline()
+    public private(set) var timeline = Timeline()
     public var channels = Set(Channel.allCases)
     public var filter = TextInput()
     public var order = TimelineOrder.oldestFirst
@@ -177,6 +249,18 @@ public struct TimelineState: Sendable {
     public var failures: [String: String] = [:]
     let generation: Int
 
+    /// Per arrival number: the channel's index in `Channel.allCases`, the local day (days since
+    /// 1970-01-01) and the local minute of the day, in `localTimeZone`.
+    private var channelCodes: [UInt8] = []
+    private var localDays: [Int32] = []
+    private var localMinutes: [Int16] = []
+    private var localTimeZone: TimeZone?
+    /// Each event's lower-cased search text, by arrival number.
+    private var searchIndex = TextIndex()
+    /// Searches done since events last arrived, newest last: typing narrows the previous
+    /// result and backspace finds its earlier one here. `matches` is by arrival number.
+    private var recentSearches: [(text: String, matches: [Bool], arrivals: [Int])] = []
+
     init(person: Person, generation: Int) {
         self.person = person
         self.generation = generation
@@ -192,42 +276,155 @@ public struct TimelineState: Sendable {
 
     /// The selected event, if any is shown.
     public var selectedEvent: TimelineEvent? {
-        guard eventLines.indices.contains(selected), case .event(let index) = lines[eventLines[selected]] else { return nil }
-        return timeline.events[index]
+        selectedPosition.map { timeline.events[$0] }
     }
 
-    /// Rebuilds the display lines after events arrive or a filter changes, keeping the selected
+    /// The selected event's index into `timeline.events`.
+    private var selectedPosition: Int? {
+        guard eventLines.indices.contains(selected), case .event(let position) = lines[eventLines[selected]] else { return nil }
+        return position
+    }
+
+    /// The local time of the event at `position` in `timeline.events`, as "HH:MM".
+    public func localTime(ofEventAt position: Int) -> String {
+        let minute = Int(localMinutes[timeline.chronological[position]])
+        return String(format: "%02d:%02d", minute / 60, minute % 60)
+    }
+
+    /// Takes over another state's events, filters and order (the same person gained a lead, or
+    /// a refresh keeps what is on screen until new answers replace it).
+    mutating func carryOver(from old: TimelineState, timeZone: TimeZone) {
+        timeline = old.timeline
+        channelCodes = old.channelCodes
+        localDays = old.localDays
+        localMinutes = old.localMinutes
+        localTimeZone = old.localTimeZone
+        searchIndex = old.searchIndex
+        channels = old.channels
+        order = old.order
+        filter = old.filter
+        rebuild(timeZone: timeZone)
+    }
+
+    /// Adds a page of events, keeping the selected event selected.
+    mutating func merge(_ events: [TimelineEvent], timeZone: TimeZone) {
+        let keep = selectedPosition.map { timeline.chronological[$0] }
+        let touched = timeline.merge(events)
+        if localTimeZone == timeZone { describe(touched, timeZone: timeZone) }
+        recentSearches = []
+        relayout(keeping: keep, timeZone: timeZone)
+    }
+
+    /// Rebuilds the display lines after a filter or the order changed, keeping the selected
     /// event selected when it is still shown.
     mutating func rebuild(timeZone: TimeZone) {
-        let keep = selectedEvent?.key
-        let query = SearchQuery(filter.text)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        relayout(keeping: selectedPosition.map { timeline.chronological[$0] }, timeZone: timeZone)
+    }
+
+    private mutating func relayout(keeping keep: Int?, timeZone: TimeZone) {
+        if localTimeZone != timeZone {
+            localTimeZone = timeZone
+            channelCodes = []
+            localDays = []
+            localMinutes = []
+            describe(Array(timeline.arrived.indices), timeZone: timeZone)
+        }
+        let matches = searchMatches()
+        var shown = [Bool](repeating: false, count: Channel.allCases.count)
+        for (code, channel) in Channel.allCases.enumerated() { shown[code] = channels.contains(channel) }
         var newLines: [Line] = []
         var newEventLines: [Int] = []
-        var currentDay: Date?
-        let indices = order == .oldestFirst ? Array(timeline.events.indices) : timeline.events.indices.reversed()
-        for index in indices {
-            let event = timeline.events[index]
-            guard channels.contains(event.channel), query.isEmpty || query.matches(event.searchableFields) else { continue }
-            let day = calendar.startOfDay(for: event.timestamp)
+        var kept: Int?
+        var currentDay = Int32.min
+        let chronological = timeline.chronological
+        let count = chronological.count
+        for step in 0..<count {
+            let position = order == .oldestFirst ? step : count - 1 - step
+            let arrival = chronological[position]
+            guard shown[Int(channelCodes[arrival])], matches?[arrival] ?? true else { continue }
+            let day = localDays[arrival]
             if day != currentDay {
-                newLines.append(.day(day))
+                newLines.append(.day(Int(day)))
                 currentDay = day
             }
+            if arrival == keep { kept = newEventLines.count }
             newEventLines.append(newLines.count)
-            newLines.append(.event(index))
+            newLines.append(.event(position))
         }
         lines = newLines
         eventLines = newEventLines
-        if let keep, let position = newEventLines.firstIndex(where: { line in
-            if case .event(let index) = newLines[line] { return timeline.events[index].key == keep }
-            return false
-        }) {
-            selected = position
-        } else {
-            selected = min(selected, max(0, newEventLines.count - 1))
+        selected = kept ?? min(selected, max(0, newEventLines.count - 1))
+    }
+
+    /// Works out the per-event facts of the events with these arrival numbers.
+    private mutating func describe(_ arrivals: [Int], timeZone: TimeZone) {
+        var clock = LocalClock(timeZone: timeZone)
+        let count = timeline.arrived.count
+        if channelCodes.count < count {
+            let missing = count - channelCodes.count
+            channelCodes.append(contentsOf: repeatElement(0, count: missing))
+            localDays.append(contentsOf: repeatElement(0, count: missing))
+            localMinutes.append(contentsOf: repeatElement(0, count: missing))
         }
+        for arrival in arrivals {
+            let event = timeline.arrived[arrival]
+            channelCodes[arrival] = UInt8(Channel.allCases.firstIndex(of: event.channel)!)
+            let (day, minute) = clock.dayAndMinute(of: event.timestamp)
+            localDays[arrival] = Int32(clamping: day)
+            localMinutes[arrival] = Int16(minute)
+            searchIndex.set(arrival, fields: event.searchableFields)
+        }
+    }
+
+    /// Which events (by arrival number) the `/` filter lets through; nil when there is none.
+    private mutating func searchMatches() -> [Bool]? {
+        let text = filter.text
+        let query = SearchQuery(text)
+        guard !query.isEmpty else {
+            recentSearches = []
+            return nil
+        }
+        if let earlier = recentSearches.last(where: { $0.text == text }) { return earlier.matches }
+        let base = recentSearches.last { !$0.text.isEmpty && text.hasPrefix($0.text) }
+        var matches = searchIndex.items(containingAll: query.terms, among: base?.arrivals)
+        var arrivals = matches.indices.filter { matches[$0] }
+        if query.isCaseSensitive {
+            arrivals = arrivals.filter { arrival in
+                let confirmed = query.matches(timeline.arrived[arrival].searchableFields)
+                if !confirmed { matches[arrival] = false }
+                return confirmed
+            }
+        }
+        recentSearches.removeAll { !text.hasPrefix($0.text) }
+        recentSearches.append((text, matches, arrivals))
+        return matches
+    }
+}
+
+/// Local days and minutes of instants in one time zone, asking the zone for its offset only
+/// when an instant falls outside the span the last answer holds for (between two transitions).
+struct LocalClock {
+    let timeZone: TimeZone
+    private var validFrom = Date.distantFuture
+    private var validUntil = Date.distantPast
+    private var offset = 0
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// Days since 1970-01-01 and minutes since midnight, in local time.
+    mutating func dayAndMinute(of date: Date) -> (day: Int, minute: Int) {
+        if date < validFrom || date >= validUntil {
+            offset = timeZone.secondsFromGMT(for: date)
+            validFrom = date
+            validUntil = timeZone.nextDaylightSavingTimeTransition(after: date) ?? .distantFuture
+        }
+        let seconds = date.timeIntervalSince1970 + Double(offset)
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return (0, 0) }
+        let whole = Int(seconds.rounded(.down))
+        let day = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        return (day, (whole - day * 86_400) / 60)
     }
 }
 

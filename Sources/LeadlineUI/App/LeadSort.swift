@@ -18,28 +18,57 @@ public enum LeadSort: String, CaseIterable, Sendable {
 }
 
 extension LeadListState {
-    /// `indices` (into `persons`) in the list's order. Ties keep arrival order, so rows without
-    /// a sort key do not shuffle as pages load.
-    func ordered(_ indices: [Int]) -> [Int] {
-        func stable<Key: Comparable>(_ keys: [Key], by areInOrder: (Key, Key) -> Bool) -> [Int] {
-            indices.indices.sorted { a, b in
-                keys[a] == keys[b] ? a < b : areInOrder(keys[a], keys[b])
-            }.map { indices[$0] }
-        }
+    /// What a person is sorted by.
+    enum SortKey: Equatable {
+        case date(Date)
+        case text(String)
+    }
+
+    func sortKey(_ slot: Int) -> SortKey {
+        let person = person(slot)
         switch sort {
-        case .recent:
-            let dates = indices.map { index in
-                let person = persons[index]
-                return lastActivity[person.id] ?? person.lastActivity ?? .distantPast
-            }
-            return stable(dates, by: >)
-        case .name:
-            let names = indices.map { Self.sortKey(persons[$0].name) }
-            return stable(names, by: Self.emptyLast)
-        case .status:
-            let labels = indices.map { Self.sortKey(persons[$0].leads.lazy.compactMap(\.status?.label).first ?? "") }
-            return stable(labels, by: Self.emptyLast)
+        case .recent: return .date(lastActivity[person.id] ?? person.lastActivity ?? .distantPast)
+        case .name: return .text(Self.sortKey(person.name))
+        case .status: return .text(Self.sortKey(person.leads.lazy.compactMap(\.status?.label).first ?? ""))
         }
+    }
+
+    /// Whether `a` is listed before `b`. Ties keep arrival (slot) order, so rows without a sort
+    /// key do not shuffle as pages load.
+    static func precedes(_ a: (key: SortKey, slot: Int), _ b: (key: SortKey, slot: Int)) -> Bool {
+        switch (a.key, b.key) {
+        case (.date(let x), .date(let y)) where x != y: return x > y
+        case (.text(let x), .text(let y)) where x != y: return emptyLast(x, y)
+        default: return a.slot < b.slot
+        }
+    }
+
+    /// `slots` in the list's order.
+    func ordered(_ slots: [Int]) -> [Int] {
+        slots.map { (key: sortKey($0), slot: $0) }.sorted(by: Self.precedes).map(\.slot)
+    }
+
+    /// `order` and `inserted`, both in the list's order, as one list in that order: each
+    /// inserted slot's place is found by binary search, so this costs one pass over `order`
+    /// and no sort keys beyond the ones compared.
+    func merged(_ order: [Int], _ inserted: [Int]) -> [Int] {
+        guard !inserted.isEmpty else { return order }
+        var result: [Int] = []
+        result.reserveCapacity(order.count + inserted.count)
+        var copied = 0
+        for slot in inserted {
+            let item = (key: sortKey(slot), slot: slot)
+            var low = copied, high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.precedes((sortKey(order[middle]), order[middle]), item) { low = middle + 1 } else { high = middle }
+            }
+            result.append(contentsOf: order[copied..<low])
+            result.append(slot)
+            copied = low
+        }
+        result.append(contentsOf: order[copied...])
+        return result
     }
 
     private static func sortKey(_ text: String) -> String {

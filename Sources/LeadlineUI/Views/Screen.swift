@@ -28,7 +28,7 @@ public enum Screen {
 
     static func drawLeads(_ state: AppState, rect: Rect, into buffer: inout Buffer) {
         let list = state.leads
-        var title = [Span(" Leads (\(list.visible.count)\(list.visible.count == list.persons.count ? "" : "/\(list.persons.count)")) ", state.theme.title)]
+        var title = [Span(" Leads (\(list.visible.count)\(list.visible.count == list.personCount ? "" : "/\(list.personCount)")) ", state.theme.title)]
         if list.filter.isEditing || !list.filter.text.isEmpty {
             title.append(Span("/" + list.filter.text + (list.filter.isEditing ? "▏" : "") + " ", state.theme.searchMatch))
         }
@@ -38,7 +38,7 @@ public enum Screen {
         let inner = rect.inner
         guard !inner.isEmpty else { return }
         if list.visible.isEmpty {
-            let message = list.loadingSources.isEmpty ? (list.persons.isEmpty ? "No leads." : "No lead matches.") : "Loading leads…"
+            let message = list.loadingSources.isEmpty ? (list.personCount == 0 ? "No leads." : "No lead matches.") : "Loading leads…"
             buffer.write(message, row: inner.y, column: inner.x + 1, style: state.theme.muted, maxWidth: inner.width - 1)
             return
         }
@@ -48,7 +48,7 @@ public enum Screen {
         for row in 0..<inner.height {
             let position = list.scroll + row
             guard position < list.visible.count else { break }
-            let person = list.persons[list.visible[position]]
+            let person = list.person(list.visible[position])
             let isSelected = position == list.selected
             let rowStyle = isSelected ? (state.focus == .leads ? state.theme.selection : state.theme.selectionUnfocused) : state.theme.text
             let y = inner.y + row
@@ -104,15 +104,13 @@ public enum Screen {
             return
         }
         let selectedLine = timeline.eventLines.indices.contains(timeline.selected) ? timeline.eventLines[timeline.selected] : -1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = state.timeZone
         for row in 0..<body.height {
             let position = timeline.scroll + row
             guard position < timeline.lines.count else { break }
             let y = body.y + row
             switch timeline.lines[position] {
             case .day(let day):
-                let label = " " + Self.dayLabel(day, calendar: calendar) + " "
+                let label = " " + Self.dayLabel(day) + " "
                 let rule = String(repeating: "─", count: max(0, body.width - DisplayWidth.of(label) - 2))
                 buffer.write("──" + label + rule, row: y, column: body.x, style: theme.daySeparator, maxWidth: body.width)
             case .event(let index):
@@ -120,7 +118,7 @@ public enum Screen {
                 let isSelected = position == selectedLine
                 let rowStyle = isSelected ? (state.focus == .timeline ? theme.selection : theme.selectionUnfocused) : theme.text
                 buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), with: .blank(rowStyle))
-                buffer.write(StyledLine(eventRow(event, selected: isSelected, rowStyle: rowStyle, width: body.width, theme: theme, calendar: calendar)), row: y, column: body.x, maxWidth: body.width)
+                buffer.write(StyledLine(eventRow(event, time: timeline.localTime(ofEventAt: index), selected: isSelected, rowStyle: rowStyle, width: body.width, theme: theme)), row: y, column: body.x, maxWidth: body.width)
             }
         }
     }
@@ -169,9 +167,7 @@ public enum Screen {
         return name + "[\(key)]"
     }
 
-    static func eventRow(_ event: TimelineEvent, selected: Bool, rowStyle: Style, width: Int, theme: Theme, calendar: Calendar) -> [Span] {
-        let parts = calendar.dateComponents([.hour, .minute], from: event.timestamp)
-        let time = String(format: "%02d:%02d", parts.hour!, parts.minute!)
+    static func eventRow(_ event: TimelineEvent, time: String, selected: Bool, rowStyle: Style, width: Int, theme: Theme) -> [Span] {
         var glyph = event.channel.glyph
         if event.kind == "call_missed" { glyph = "✗" }
         let channelStyle = selected ? rowStyle : theme.channel(event.channel)
@@ -381,9 +377,20 @@ public enum Screen {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "Sat 10 Jan 2026" (English on purpose: a DateFormatter per separator per frame is slow).
-    static func dayLabel(_ day: Date, calendar: Calendar) -> String {
-        let parts = calendar.dateComponents([.weekday, .day, .month, .year], from: day)
-        return "\(weekdays[parts.weekday! - 1]) \(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+    /// "Mon 19 Jan 2026" for a day counted from 1970-01-01 (a Thursday), by the civil-from-days
+    /// arithmetic of the proleptic Gregorian calendar: no calendar object per drawn separator.
+    static func dayLabel(_ day: Int) -> String {
+        let weekday = ((day % 7) + 7 + 4) % 7
+        let shifted = day + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let dayOfMonth = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(weekdays[weekday]) \(dayOfMonth) \(months[month - 1]) \(year)"
     }
 }
 

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+@testable import LeadlineKit
+
+/// A small deterministic generator, so a failing case can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Text index: the same answers as SearchQuery, without lower-casing per keystroke")
+struct TextIndexTests {
+    static let words = ["María", "maria", "MARTÍN", "Émile", "émile", "Ørsted", "Zoë", "李小龙", "mar", "amar", "Co. Ltd", "+1 555", "x@y.com", ""]
+
+    static func randomFields(_ random: inout SplitMix) -> [String] {
+        (0..<Int.random(in: 0...4, using: &random)).map { _ in
+            (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+        }
+    }
+
+    @Test("Every item the index finds is one SearchQuery matches, and no other, for many queries")
+    func agreesWithSearchQuery() {
+        var random = SplitMix(state: 7)
+        var index = TextIndex()
+        var fields: [[String]] = []
+        for item in 0..<300 {
+            let itemFields = Self.randomFields(&random)
+            fields.append(itemFields)
+            index.set(item, fields: itemFields)
+        }
+        // Overwrite some, so stale text is in the buffer and must not match.
+        for _ in 0..<200 {
+            let item = Int.random(in: 0..<300, using: &random)
+            fields[item] = Self.randomFields(&random)
+            index.set(item, fields: fields[item])
+        }
+        for text in ["mar", "MAR", "ma ri", "émile", "ÉMILE", "李", "zoë", "co. ltd", "555", "@y.", "nothing", "ia m", "a"] {
+            let query = SearchQuery(text.lowercased())
+            let expected = fields.map { query.matches($0) }
+            #expect(index.items(containingAll: query.terms) == expected, "query \(text)")
+            // Narrowing from a superset gives the same answer.
+            let all = Array(0..<300)
+            #expect(index.items(containingAll: query.terms, among: all) == expected, "query \(text) among all")
+            let few = Array(stride(from: 0, to: 300, by: 17))
+            let narrowed = index.items(containingAll: query.terms, among: few)
+            #expect(narrowed == expected.indices.map { few.contains($0) && expected[$0] }, "query \(text) among few")
+        }
+    }
+
+    @Test("A term never matches across two fields, and removed items match nothing")
+    func fieldsAndRemoval() {
+        var index = TextIndex()
+        index.set(0, fields: ["ab", "cd"])
+        index.set(1, fields: ["abcd"])
+        #expect(index.items(containingAll: ["bc"]) == [false, true])
+        #expect(index.items(containingAll: ["ab", "cd"]) == [true, true])
+        index.remove(1)
+        #expect(index.items(containingAll: ["ab"]) == [true, false])
+        #expect(index.items(containingAll: [""]) == [true, false])
+    }
+
+    @Test("Setting items again and again compacts the buffer and keeps the answers")
+    func compaction() {
+        var index = TextIndex()
+        for round in 0..<2_000 {
+            index.set(round % 3, fields: ["item \(round % 3) round \(round)"])
+        }
+        #expect(index.items(containingAll: ["round 1999"]) == [false, true, false])
+        #expect(index.items(containingAll: ["round 1"]) == [true, true, true])
+        #expect(index.items(containingAll: ["round 5"]) == [false, false, false])
+    }
+}
+
+@Suite("Person directory: slots that stay put while pages arrive")
+struct PersonDirectorySlotTests {
+    static func lead(_ ref: String, phone: String? = nil, email: String? = nil) -> Lead {
+        let parts = ref.split(separator: ":")
+        return Lead(source: String(parts[0]), id: String(parts[1]), name: ref, phone: phone, email: email)
+    }
+
+    @Test("A page reports the slots it filled, joined and emptied")
+    func changes() {
+        var directory = PersonDirectory()
+        let first = directory.add([Self.lead("a:1", phone: "+12025550001"), Self.lead("b:1", email: "x@y.com")])
+        #expect(first == PersonDirectory.Changes(updated: [0, 1], emptied: []))
+        let second = directory.add([Self.lead("c:1", phone: "+12025550001")])
+        #expect(second == PersonDirectory.Changes(updated: [0], emptied: []))
+        let third = directory.add([Self.lead("d:1", phone: "+1 202 555 0001", email: "X@y.com")])
+        #expect(third == PersonDirectory.Changes(updated: [0], emptied: [1]))
+        #expect(directory.person(inSlot: 1) == nil)
+        #expect(directory.person(inSlot: 0)?.leads.map(\.ref) == ["a:1", "b:1", "c:1", "d:1"])
+        #expect(directory.slot(containing: "b:1") == 0)
+        #expect(directory.personCount == 1)
+        #expect(directory.slotCount == 2)
+    }
+
+    @Test("Page by page gives the same persons as all at once, in arrival order")
+    func pagesEqualWhole() {
+        var random = SplitMix(state: 11)
+        let leads = (0..<600).map { number in
+            Self.lead("s\(number % 4):\(number)",
+                      phone: Bool.random(using: &random) ? "+1202555\(String(format: "%04d", Int.random(in: 0..<150, using: &random)))" : nil,
+                      email: Bool.random(using: &random) ? "p\(Int.random(in: 0..<150, using: &random))@example.com" : nil)
+        }
+        let whole = PersonDirectory(leads).persons.map { $0.leads.map(\.ref) }
+        var paged = PersonDirectory()
+        var start = 0
+        while start < leads.count {
+            let end = min(leads.count, start + Int.random(in: 1...40, using: &random))
+            paged.add(leads[start..<end])
+            start = end
+        }
+        #expect(paged.persons.map { $0.leads.map(\.ref) } == whole)
+        // Reference: union-find over all leads, persons ordered by their first lead.
+        var parent = Array(leads.indices)
+        func find(_ i: Int) -> Int { parent[i] == i ? i : find(parent[i]) }
+        var owner: [ContactKey: Int] = [:]
+        for (index, lead) in leads.enumerated() {
+            for key in lead.contactKeys {
+                if let other = owner[key] { let (a, b) = (find(index), find(other)); parent[max(a, b)] = min(a, b) } else { owner[key] = index }
+            }
+        }
+        var groups: [Int: [String]] = [:]
+        for index in leads.indices { groups[find(index), default: []].append(leads[index].ref) }
+        #expect(whole == groups.keys.sorted().map { groups[$0]! })
+    }
+}
+
+@Suite("Timeline: merging pages one by one")
+struct TimelineMergeTests {
+    @Test("Pages merged one by one, with repeats that move, equal one stable sort of everything")
+    func pagesEqualSort() {
+        var random = SplitMix(state: 3)
+        var timeline = Timeline()
+        var latest: [String: (event: TimelineEvent, arrival: Int)] = [:]
+        var arrivals = 0
+        for _ in 0..<30 {
+            var page: [TimelineEvent] = []
+            for _ in 0..<Int.random(in: 0...25, using: &random) {
+                let id = "e\(Int.random(in: 0..<200, using: &random))"
+                let time = Date(timeIntervalSince1970: Double(Int.random(in: 0..<50, using: &random)) * 3_600)
+                let channel = Channel.allCases.randomElement(using: &random)!
+                page.append(TimelineEvent(source: "s", id: id, channel: channel, kind: "k", timestamp: time, title: id))
+            }
+            timeline.merge(page)
+            for event in page {
+                if let known = latest[event.id] { latest[event.id] = (event, known.arrival) } else {
+                    latest[event.id] = (event, arrivals)
+                    arrivals += 1
+                }
+            }
+        }
+        let expected = latest.values.sorted { a, b in
+            a.event.timestamp != b.event.timestamp ? a.event.timestamp < b.event.timestamp : a.arrival < b.arrival
+        }.map(\.event)
+        #expect(Array(timeline.events) == expected)
+        let counts = expected.reduce(into: [Channel: Int]()) { $0[$1.channel, default: 0] += 1 }
+        #expect(timeline.countsByChannel == counts)
+        #expect(timeline.ordered(.newestFirst) == expected.reversed())
+    }
+}
