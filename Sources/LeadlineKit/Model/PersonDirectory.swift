@@ -20,10 +20,10 @@ public struct PersonDirectory: Sendable {
     }
 
     private var slots: [Person?] = []
-    private var slotByRef: [String: Int] = [:]
-    private var slotByKey: [ContactKey: Int] = [:]
-    /// Each lead's arrival number, so leads of two joining persons keep arrival order.
-    private var arrivalByRef: [String: Int] = [:]
+    /// Each lead's slot, and its arrival number so leads of two joining persons keep arrival
+    /// order. One dictionary for both: with 100,000s of leads its keys are a large part of memory.
+    private var placeByRef: [String: (slot: Int32, arrival: Int32)] = [:]
+    private var slotByKey: [ContactKey: Int32] = [:]
     public private(set) var personCount = 0
 
     /// An empty directory.
@@ -42,27 +42,25 @@ public struct PersonDirectory: Sendable {
         for lead in newLeads {
             let ref = lead.ref
             var slot: Int
-            if let existing = slotByRef[ref] {
-                slot = existing
+            if let existing = placeByRef[ref]?.slot {
+                slot = Int(existing)
                 let position = slots[slot]!.leads.firstIndex { $0.ref == ref }!
                 slots[slot]!.leads[position] = lead
             } else if let known = lead.contactKeys.compactMap({ slotByKey[$0] }).min() {
                 // The usual case for a second vendor's lead: it joins a person already listed.
-                slot = known
+                slot = Int(known)
                 slots[slot]!.leads.append(lead)
-                slotByRef[ref] = slot
-                arrivalByRef[ref] = arrivalByRef.count
+                placeByRef[ref] = (Int32(slot), Int32(placeByRef.count))
             } else {
                 slot = slots.count
                 slots.append(Person(leads: [lead]))
                 personCount += 1
-                slotByRef[ref] = slot
-                arrivalByRef[ref] = arrivalByRef.count
+                placeByRef[ref] = (Int32(slot), Int32(placeByRef.count))
             }
             updated.insert(slot)
             for key in lead.contactKeys {
-                guard let other = slotByKey[key] else {
-                    slotByKey[key] = slot
+                guard let other = slotByKey[key].map(Int.init) else {
+                    slotByKey[key] = Int32(slot)
                     continue
                 }
                 guard other != slot else { continue }
@@ -82,10 +80,10 @@ public struct PersonDirectory: Sendable {
         slots[joined] = nil
         personCount -= 1
         slots[kept]!.leads += moving
-        slots[kept]!.leads.sort { arrivalByRef[$0.ref]! < arrivalByRef[$1.ref]! }
+        slots[kept]!.leads.sort { placeByRef[$0.ref]!.arrival < placeByRef[$1.ref]!.arrival }
         for lead in moving {
-            slotByRef[lead.ref] = kept
-            for key in lead.contactKeys where slotByKey[key] == joined { slotByKey[key] = kept }
+            placeByRef[lead.ref]!.slot = Int32(kept)
+            for key in lead.contactKeys where slotByKey[key] == Int32(joined) { slotByKey[key] = Int32(kept) }
         }
     }
 
@@ -102,14 +100,14 @@ public struct PersonDirectory: Sendable {
 
     /// The slot of the person that holds the lead with this REF.
     public func slot(containing ref: String) -> Int? {
-        slotByRef[ref]
+        placeByRef[ref].map { Int($0.slot) }
     }
 
     /// The person that holds the lead with this REF.
     public func person(containing ref: String) -> Person? {
-        slotByRef[ref].flatMap { slots[$0] }
+        slot(containing: ref).flatMap { slots[$0] }
     }
 
     /// The number of leads added.
-    public var leadCount: Int { slotByRef.count }
+    public var leadCount: Int { placeByRef.count }
 }
