@@ -42,18 +42,22 @@ enum Benchmarks {
     /// their events are fed again outside the timing, as a cache hit would deliver them.
     static func keystrokes(
         _ state: inout AppState, history: PersonHistory, warmUpRounds: Int, rounds: Int
-    ) -> Samples {
+    ) -> (all: Samples, byStep: [Samples]) {
         var samples = Samples()
+        var byStep = [Samples](repeating: Samples(), count: keystrokeMix.count)
         for round in 0..<(warmUpRounds + rounds) {
-            for key in keystrokeMix {
+            for (step, key) in keystrokeMix.enumerated() {
                 let (elapsed, effects) = frame(&state, key)
-                if round >= warmUpRounds { samples.append(elapsed) }
+                if round >= warmUpRounds {
+                    samples.append(elapsed)
+                    byStep[step].append(elapsed)
+                }
                 if let request = TimelineRequest.last(in: effects), request.person.id == history.person.id {
                     history.feed(into: &state, generation: request.generation)
                 }
             }
         }
-        return samples
+        return (samples, byStep)
     }
 
     /// Channel filter changes in the timeline pane: only calls, + WhatsApp, + email, all.

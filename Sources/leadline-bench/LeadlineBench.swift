@@ -57,8 +57,15 @@ struct LeadlineBench {
                 try await PersonHistory.fetch(request.person, from: fixture.workspace(historySize: perVendor))
             }
             history.feed(into: &state, generation: request.generation)
-            let samples = progress("timing keystrokes") {
+            let (samples, byStep) = progress("timing keystrokes") {
                 Benchmarks.keystrokes(&state, history: history, warmUpRounds: 1, rounds: 10)
+            }
+            // Which keys of the mix cost most, for whoever works on them (standard error).
+            let slowest = byStep.indices.sorted { byStep[$0].milliseconds(50) > byStep[$1].milliseconds(50) }.prefix(8)
+            for step in slowest {
+                let line = String(format: "  step %2d %-14@ p50 %.3f ms  max %.3f ms\n", step, "\(Benchmarks.keystrokeMix[step])" as NSString,
+                                  byStep[step].milliseconds(50), byStep[step].milliseconds(100))
+                FileHandle.standardError.write(Data(line.utf8))
             }
             let size = "\(width)×\(height), \(grouped(persons)) persons, \(grouped(history.count))-event timeline selected, "
                 + "\(grouped(samples.count)) keystrokes of a \(Benchmarks.keystrokeMix.count)-key mix"

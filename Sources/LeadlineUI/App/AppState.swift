@@ -76,8 +76,15 @@ public struct LeadListState: Sendable {
     public private(set) var visible: [Int] = []
     public var filter = TextInput()
     public var sort = LeadSort.recent {
-        didSet { if sort != oldValue { sortedOrder = nil } }
+        didSet {
+            if sort != oldValue {
+                sortedOrder = nil
+                sortKeys = []
+            }
+        }
     }
+    /// Each slot's key in `sort`, worked out once: comparing names folds case and accents.
+    var sortKeys: [SortKey?] = []
     /// Every occupied slot in `sort` order. Kept up to date page by page (a page's persons are
     /// merged in), and sorted again only when the sort changes.
     private var sortedOrder: [Int]?
@@ -144,6 +151,7 @@ public struct LeadListState: Sendable {
         let changes = directory.add(leads)
         for slot in changes.updated { searchIndex.set(slot, fields: Self.searchFields(person(slot))) }
         for slot in changes.emptied { searchIndex.remove(slot) }
+        for slot in changes.updated + changes.emptied + stalePlacement where slot < sortKeys.count { sortKeys[slot] = nil }
         if var order = sortedOrder {
             var moved = changes.updated + stalePlacement.filter { directory.person(inSlot: $0) != nil }
             moved = Array(Set(moved)).sorted()

@@ -24,7 +24,16 @@ extension LeadListState {
         case text(String)
     }
 
-    func sortKey(_ slot: Int) -> SortKey {
+    /// The sort key of `slot`, from the cache when it has one.
+    mutating func sortKey(_ slot: Int) -> SortKey {
+        if slot < sortKeys.count, let key = sortKeys[slot] { return key }
+        let key = computeSortKey(slot)
+        if slot >= sortKeys.count { sortKeys.append(contentsOf: repeatElement(nil, count: slot - sortKeys.count + 1)) }
+        sortKeys[slot] = key
+        return key
+    }
+
+    private func computeSortKey(_ slot: Int) -> SortKey {
         let person = person(slot)
         switch sort {
         case .recent: return .date(lastActivity[person.id] ?? person.lastActivity ?? .distantPast)
@@ -44,14 +53,14 @@ extension LeadListState {
     }
 
     /// `slots` in the list's order.
-    func ordered(_ slots: [Int]) -> [Int] {
+    mutating func ordered(_ slots: [Int]) -> [Int] {
         slots.map { (key: sortKey($0), slot: $0) }.sorted(by: Self.precedes).map(\.slot)
     }
 
     /// `order` and `inserted`, both in the list's order, as one list in that order: each
     /// inserted slot's place is found by binary search, so this costs one pass over `order`
     /// and no sort keys beyond the ones compared.
-    func merged(_ order: [Int], _ inserted: [Int]) -> [Int] {
+    mutating func merged(_ order: [Int], _ inserted: [Int]) -> [Int] {
         guard !inserted.isEmpty else { return order }
         var result: [Int] = []
         result.reserveCapacity(order.count + inserted.count)
