@@ -55,6 +55,15 @@ public struct Buffer: Sendable, Equatable {
         guard contains(row: row, column: column), maxWidth > 0 else { return 0 }
         let limit = column + min(maxWidth, width - column)
         var x = column
+        // Most of a frame is printable ASCII: nothing to clean, one column per byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                guard x < limit else { break }
+                place(Cell(grapheme: Self.asciiGraphemes[Int(byte) - 0x20], width: 1, style: style), row: row, column: x)
+                x += 1
+            }
+            return x - column
+        }
         for character in TerminalSanitizer.clean(text) {
             let isBreak = character == "\n" || character == "\t"
             for grapheme in isBreak ? [" "] : DisplayWidth.terminalUnits(character) {
@@ -73,6 +82,9 @@ public struct Buffer: Sendable, Equatable {
         }
         return x - column
     }
+
+    /// " " to "~", one string each, so the ASCII path makes no string per cell.
+    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Fills the part of `rect` inside the buffer with `cell`, which must be one column wide.
     ///

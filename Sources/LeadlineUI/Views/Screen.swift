@@ -173,9 +173,9 @@ public enum Screen {
         let channelStyle = selected ? rowStyle : theme.channel(event.channel)
         let direction = event.direction?.arrow ?? " "
         let directionStyle = selected ? rowStyle : (event.direction == .inbound ? theme.inbound : theme.outbound)
-        var headline = TerminalSanitizer.line(event.title)
+        var headline = oneLine(event.title, width: width)
         if let seconds = event.durationSeconds, seconds > 0 { headline += " " + TimelineText.duration(seconds) }
-        if let text = event.text.map(TerminalSanitizer.line), !text.isEmpty, text != headline { headline += " — " + text }
+        if let text = event.text.map({ oneLine($0, width: width) }), !text.isEmpty, text != headline { headline += " — " + text }
         let (statusText, statusStyle) = statusMark(event.status, theme: theme)
         let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
         let headlineWidth = max(1, width - 6 - 2 - 2 - statusWidth)
@@ -187,6 +187,14 @@ public enum Screen {
         ]
         if !statusText.isEmpty { spans.append(Span(" " + statusText, selected ? rowStyle : statusStyle)) }
         return spans
+    }
+
+    /// `text` cleaned onto one line, looking only at as much of it as a row of `width` columns
+    /// can show: an email body or a transcript is not cleaned and measured whole for every frame.
+    static func oneLine(_ text: String, width: Int) -> String {
+        let limit = max(64, width * 4)
+        guard text.utf8.count > limit else { return TerminalSanitizer.line(text) }
+        return TerminalSanitizer.line(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))))
     }
 
     /// ✓ sent, ✓✓ delivered, ✓✓ read (highlighted), ✗ failed; other statuses are not marked.
