@@ -296,7 +296,8 @@ public struct TimelineState: Sendable {
     /// The local time of the event at `position` in `timeline.events`, as "HH:MM".
     public func localTime(ofEventAt position: Int) -> String {
         let minute = Int(localMinutes[timeline.chronological[position]])
-        return String(format: "%02d:%02d", minute / 60, minute % 60)
+        let (hours, minutes) = (minute / 60, minute % 60)
+        return (hours < 10 ? "0" : "") + String(hours) + (minutes < 10 ? ":0" : ":") + String(minutes)
     }
 
     /// Takes over another state's events, filters and order (the same person gained a lead, or
