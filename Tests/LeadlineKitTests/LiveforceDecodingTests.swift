@@ -6,7 +6,7 @@ import Testing
 struct LiveforceDecodingTests {
     static func summary(_ text: String? = nil) throws -> LiveforceLead {
         let data = try text.map { Data($0.utf8) } ?? Fixture.data("liveforce-leads-summary.json")
-        return try JSONDecoder().decode(LiveforceSummary.self, from: data).lead
+        return try JSONValueDecoder.decode(LiveforceSummary.self, from: data).lead
     }
 
     /// The documented example with one of its inner JSON strings broken.

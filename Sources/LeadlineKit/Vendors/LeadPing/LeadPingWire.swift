@@ -355,7 +355,7 @@ struct LeadPingProblem: Decodable {
 
     /// "title: detail", or whichever of the two there is; nil when the body is not a problem.
     static func message(from data: Data) -> String? {
-        guard let problem = try? JSONDecoder().decode(LeadPingProblem.self, from: data) else { return nil }
+        guard let problem = try? JSONValueDecoder.decode(LeadPingProblem.self, from: data) else { return nil }
         let title = problem.title.flatMap { $0.isEmpty ? nil : $0 }
         let detail = problem.detail.flatMap { $0.isEmpty ? nil : $0 }
         switch (title, detail) {

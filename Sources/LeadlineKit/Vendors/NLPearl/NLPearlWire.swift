@@ -187,7 +187,7 @@ struct NLPearlErrorBody: Decodable {
     let detail: String?
 
     static func message(from data: Data) -> String? {
-        guard let body = try? JSONDecoder().decode(NLPearlErrorBody.self, from: data) else { return nil }
+        guard let body = try? JSONValueDecoder.decode(NLPearlErrorBody.self, from: data) else { return nil }
         if let message = body.message { return message }
         let parts = [body.title, body.detail].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: ": ")

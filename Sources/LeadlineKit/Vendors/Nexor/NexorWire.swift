@@ -306,7 +306,7 @@ struct NexorErrorBody: Decodable {
     let message: String?
 
     static func message(from data: Data) -> String? {
-        guard let body = try? JSONDecoder().decode(NexorErrorBody.self, from: data) else { return nil }
+        guard let body = try? JSONValueDecoder.decode(NexorErrorBody.self, from: data) else { return nil }
         switch (body.error, body.message) {
         case let (error?, message?) where error != message: return "\(error): \(message)"
         case let (error?, _): return error
