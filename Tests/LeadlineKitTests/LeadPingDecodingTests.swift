@@ -433,7 +433,6 @@ struct LeadPingDecodingTests {
             Detail("Compliance", "Allowed"), Detail("Updated", "2026-03-03T18:25:00Z"),
         ])
         #expect(lead.contactKeys == [.phone("+15551230000"), .email("dana.whitfield@example.com")])
-        #expect(lead.raw["customer"]?["creditScore"] == .integer(720))
     }
 
     @Test("POST /leads/all/my: the flat LeadTableRow")

@@ -48,8 +48,6 @@ struct LiveforceDecodingTests {
             Detail("Chat started", "2023-09-13T11:06:31.060Z"),
             Detail("Chat ended", "2024-08-05T09:07:36.406Z"),
         ])
-        #expect(lead.raw["data"] == nil)
-        #expect(lead.raw["color"] == .string("#84CC16"))
     }
 
     @Test("data.date has no zone and is read as UTC")

@@ -61,7 +61,6 @@ struct NLPearlDecodingTests {
         #expect(lead.status == Lead.Status(label: "status 123", key: "123"))
         #expect(lead.createdAt == date("2023-11-07T05:31:56Z"))
         #expect(lead.details == [Detail("External id", "<string>"), Detail("Time zone", "<string>"), Detail("Calls", "1")])
-        #expect(lead.raw["lastCall"]?["pearlId"] == .string("<string>"))
     }
 
     @Test("The documented lastCall maps to one call event, its nested transcript and infos included")

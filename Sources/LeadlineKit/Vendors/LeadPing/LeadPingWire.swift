@@ -287,7 +287,6 @@ struct LeadPingLead: Decodable {
     let metadata: Metadata?
     let createdAt: Date?
     let modifiedAt: Date?
-    let raw: JSONValue
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
@@ -332,7 +331,6 @@ struct LeadPingLead: Decodable {
         metadata = c.lenient(Metadata.self, AnyKey("metadata"))
         createdAt = c.lenientDate(AnyKey("createdAt"))
         modifiedAt = c.lenientDate(AnyKey("modifiedAt")) ?? c.lenientDate(AnyKey("updatedAt"))
-        raw = try JSONValue(from: decoder)
     }
 }
 

@@ -20,7 +20,6 @@ struct NLPearlLead: Decodable {
     let lastCall: NLPearlCall?
     let callData: [String: JSONValue]
     let collectedData: [String: JSONValue]
-    let raw: JSONValue
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
@@ -34,7 +33,6 @@ struct NLPearlLead: Decodable {
         lastCall = container.lenient(NLPearlCall.self, AnyKey("lastCall"))
         callData = container.lenient([String: JSONValue].self, AnyKey("callData")) ?? [:]
         collectedData = container.lenient([String: JSONValue].self, AnyKey("collectedData")) ?? [:]
-        raw = try JSONValue(from: decoder)
     }
 }
 

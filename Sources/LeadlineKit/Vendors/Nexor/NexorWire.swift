@@ -87,7 +87,6 @@ struct NexorLead: Decodable {
     let assignedUser: User?
     let tags: [String]
     let createdAt: Date?
-    let raw: JSONValue
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
@@ -114,7 +113,6 @@ struct NexorLead: Decodable {
             $0.stringValue ?? $0["name"]?.stringValue ?? $0["label"]?.stringValue
         }
         createdAt = container.lenientDate(AnyKey("created_at"))
-        raw = try JSONValue(from: decoder)
     }
 }
 
