@@ -6,7 +6,7 @@ import Testing
 struct LiveforceDecodingTests {
     static func summary(_ text: String? = nil) throws -> LiveforceLead {
         let data = try text.map { Data($0.utf8) } ?? Fixture.data("liveforce-leads-summary.json")
-        return try JSONDecoder().decode(LiveforceSummary.self, from: data).lead
+        return try JSONValueDecoder.decode(LiveforceSummary.self, from: data).lead
     }
 
     /// The documented example with one of its inner JSON strings broken.
@@ -48,8 +48,6 @@ struct LiveforceDecodingTests {
             Detail("Chat started", "2023-09-13T11:06:31.060Z"),
             Detail("Chat ended", "2024-08-05T09:07:36.406Z"),
         ])
-        #expect(lead.raw["data"] == nil)
-        #expect(lead.raw["color"] == .string("#84CC16"))
     }
 
     @Test("data.date has no zone and is read as UTC")

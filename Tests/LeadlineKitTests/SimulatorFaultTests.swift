@@ -124,7 +124,7 @@ struct SimulatorFaultTests {
         connection.timeout = .milliseconds(20)
         let person = try simulator.firstPerson(in: .nexor)
         let history = try await NexorClient(connection: connection).history(leadID: person.account(.nexor)!.id, channels: Set(Channel.allCases))
-        #expect(history.events.map(\.raw) == SimulatorPaginationTests.generatedNexorHistory(simulator, person))
+        #expect(history.events.map(\.raw.value) == SimulatorPaginationTests.generatedNexorHistory(simulator, person))
         let faults = simulator.statistics.faults
         #expect(faults.values.reduce(0, +) > 0)
     }

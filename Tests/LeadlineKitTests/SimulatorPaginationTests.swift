@@ -29,7 +29,7 @@ struct SimulatorPaginationTests {
             .history(leadID: account.id, channels: Set(Channel.allCases)) { await pages.add($0.count) }
 
         #expect(history.events.count == 450)
-        #expect(history.events.map(\.raw) == Self.generatedNexorHistory(simulator, person))
+        #expect(history.events.map(\.raw.value) == Self.generatedNexorHistory(simulator, person))
         #expect(await pages.counts == Array(repeating: 50, count: 9))
         #expect(simulator.statistics.requests["nexor"]?["GET /leads/{id}/history"] == 9)
         // The same meeting id shows up once booked and once completed, as distinct events.

@@ -18,7 +18,7 @@ enum Sample {
                       urls: [LabeledURL] = [], duration: Int? = nil, transcript: [TranscriptLine] = [], details: [Detail] = []) -> TimelineEvent {
         TimelineEvent(source: source, id: id, channel: channel, kind: kind, timestamp: ISO8601.parse(time)!, direction: direction,
                       title: title, status: status, text: text, urls: urls, durationSeconds: duration, transcript: transcript,
-                      details: details, raw: .object(["id": .string(id)]))
+                      details: details, raw: RawJSON(.object(["id": .string(id)])))
     }
 
     static let anaEvents: [TimelineEvent] = [

@@ -158,7 +158,6 @@ extension Lead: CacheSized {
     public var approximateBytes: Int {
         200 + name.utf8.count + (phone?.utf8.count ?? 0) + (email?.utf8.count ?? 0)
             + details.reduce(0) { $0 + $1.label.utf8.count + $1.value.utf8.count + 32 }
-            + raw.approximateBytes
     }
 }
 
@@ -168,7 +167,7 @@ extension TimelineEvent: CacheSized {
             + transcript.reduce(0) { $0 + $1.text.utf8.count + $1.speaker.utf8.count + 48 }
             + details.reduce(0) { $0 + $1.label.utf8.count + $1.value.utf8.count + 32 }
             + urls.reduce(0) { $0 + $1.url.utf8.count + $1.label.utf8.count + 32 }
-            + raw.approximateBytes
+            + 32 + raw.text.utf8.count
     }
 }
 
@@ -186,16 +185,4 @@ extension Array: CacheSized where Element: CacheSized {
 
 extension Optional: CacheSized where Wrapped: CacheSized {
     public var approximateBytes: Int { self?.approximateBytes ?? 8 }
-}
-
-extension JSONValue {
-    /// A rough size of the decoded document.
-    var approximateBytes: Int {
-        switch self {
-        case .null, .bool, .integer, .number: 16
-        case .string(let text): 16 + text.utf8.count
-        case .array(let items): 32 + items.reduce(0) { $0 + $1.approximateBytes }
-        case .object(let members): 48 + members.reduce(0) { $0 + $1.key.utf8.count + 16 + $1.value.approximateBytes }
-        }
-    }
 }

@@ -109,9 +109,12 @@ struct VendorHTTPClient: Sendable {
     }
 
     /// Decodes a 2xx body, turning a decoding failure into ``VendorError/invalidResponse``.
+    ///
+    /// The body is parsed once into a ``JSONValue`` and the wire types read that tree
+    /// (``JSONValueDecoder``), so items that keep their raw JSON do not decode twice.
     func decode<T: Decodable>(_ type: T.Type, from data: Data, request: String) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            return try JSONValueDecoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw VendorError.invalidResponse(source: connection.name, request: request, reason: Self.explain(error))
         } catch {

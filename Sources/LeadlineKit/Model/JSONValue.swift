@@ -1,6 +1,7 @@
 import Foundation
 
-/// A JSON document held as a value: the raw vendor payload kept beside every mapped event.
+/// A JSON document held as a value: what vendor bodies are parsed into before the wire types
+/// read them (``JSONValueDecoder``). Events keep their item compactly, as ``RawJSON``.
 ///
 /// Integers are kept apart from other numbers so ids and amounts print as the vendor sent them.
 /// Object keys are printed sorted, because the decoder does not preserve the vendor's order.
@@ -79,12 +80,12 @@ public enum JSONValue: Sendable, Hashable {
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{"
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out += "," }
                 JSONValue.newline(&out, indent: indent, level: level + 1)
-                JSONValue.writeQuoted(key, to: &out)
+                JSONValue.writeQuoted(member.key, to: &out)
                 out += indent == nil ? ":" : ": "
-                members[key]!.write(to: &out, indent: indent, level: level + 1)
+                member.value.write(to: &out, indent: indent, level: level + 1)
             }
             JSONValue.newline(&out, indent: indent, level: level)
             out += "}"
@@ -99,6 +100,11 @@ public enum JSONValue: Sendable, Hashable {
 
     private static func writeQuoted(_ text: String, to out: inout String) {
         out += "\""
+        if !needsEscaping(text) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -113,10 +119,28 @@ public enum JSONValue: Sendable, Hashable {
         }
         out += "\""
     }
+
+    /// Whether `text` holds a quote, a backslash or a control character (C0, DEL or C1), the
+    /// scalars ``writeQuoted(_:to:)`` escapes; most strings hold none and are copied whole.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F { return true }
+            // C1 controls U+0080…U+009F are 0xC2 0x80…0x9F in UTF-8.
+            if previous == 0xC2, byte <= 0x9F { return true }
+            previous = byte
+        }
+        return false
+    }
 }
 
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
+        // The vendor clients' decoder already holds the value: take it instead of probing types.
+        if let decoder = decoder as? JSONValueDecoder {
+            self = decoder.value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

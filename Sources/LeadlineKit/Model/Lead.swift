@@ -32,14 +32,15 @@ public struct Lead: Sendable, Hashable, Identifiable {
     /// last update), when it has one; the lead list shows it before the timeline is loaded.
     public var lastActivity: Date?
     /// Vendor facts worth showing (campaign, workflow, assigned user, metadata), in display order.
+    ///
+    /// The vendor's lead object itself is not kept: nothing shows it, and a workspace holds
+    /// every lead of every source.
     public var details: [Detail]
-    /// The vendor's lead object as decoded.
-    public var raw: JSONValue
 
     public init(
         source: String, id: String, name: String, phone: String? = nil, email: String? = nil,
         company: String? = nil, status: Status? = nil, createdAt: Date? = nil, lastActivity: Date? = nil,
-        details: [Detail] = [], raw: JSONValue = .null
+        details: [Detail] = []
     ) {
         self.source = source
         self.id = id
@@ -51,7 +52,6 @@ public struct Lead: Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.lastActivity = lastActivity
         self.details = details
-        self.raw = raw
     }
 
     /// The REF that names this lead on the command line.

@@ -3,7 +3,7 @@ import Foundation
 /// One thing that happened with a lead, from one vendor, in leadline's unified shape.
 ///
 /// Mapping code fills in what the vendor sent; anything without a field here goes into `details`
-/// (shown in the detail pane, in order) and the whole vendor item stays in `raw`.
+/// (shown in the detail pane, in order) and the whole vendor item stays in `raw`, compactly.
 /// Identity is `(source, id, kind)`: a vendor may reuse an id for several subtypes of one thing
 /// (a Nexor meeting appears once as booked and once as completed) and those are distinct events.
 public struct TimelineEvent: Sendable, Hashable, Identifiable {
@@ -36,14 +36,14 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     public var transcript: [TranscriptLine]
     /// Everything else worth showing, in display order.
     public var details: [Detail]
-    /// The vendor's item exactly as decoded, for the raw view.
-    public var raw: JSONValue
+    /// The vendor's item as decoded, for the raw view.
+    public var raw: RawJSON
 
     public init(
         source: String, id: String, channel: Channel, kind: String, timestamp: Date,
         direction: Direction? = nil, title: String, status: String? = nil, text: String? = nil,
         urls: [LabeledURL] = [], durationSeconds: Int? = nil, transcript: [TranscriptLine] = [],
-        details: [Detail] = [], raw: JSONValue = .null
+        details: [Detail] = [], raw: RawJSON = .null
     ) {
         self.source = source
         self.id = id

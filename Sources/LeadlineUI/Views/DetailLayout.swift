@@ -15,9 +15,14 @@ public enum DetailLayout {
         if raw {
             let back = keyMap.key(for: .toggleRaw).map { " (\($0) to go back)" } ?? ""
             var lines = [StyledLine("Raw \(event.source) payload" + back, theme.muted)]
+            // The item is rebuilt from its compact text (RawJSON) only here, when it is shown.
             for text in event.raw.prettyJSON.split(separator: "\n", omittingEmptySubsequences: false) {
-                let leading = text.prefix { $0 == " " }
-                lines += TextWrap.wrap(String(text), width: width, indent: String(leading) + "  ").map { StyledLine($0, theme.text) }
+                // Wrapping drops leading spaces, so the nesting indent is put back on every line;
+                // a deep document keeps at least half the pane for its text.
+                let depth = text.prefix { $0 == " " }.count
+                let indent = String(repeating: " ", count: min(depth, width / 2))
+                let wrapped = TextWrap.wrap(String(text.dropFirst(depth)), width: width - indent.count, indent: "  ")
+                lines += wrapped.map { StyledLine(indent + $0, theme.text) }
             }
             return lines
         }

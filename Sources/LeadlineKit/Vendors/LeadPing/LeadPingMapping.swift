@@ -48,7 +48,7 @@ extension LeadPingLead {
         return Lead(
             source: source, id: id, name: name.isEmpty ? fallbackName : name, phone: phone,
             email: email, company: company, status: status, createdAt: createdAt,
-            lastActivity: [modifiedAt, currentStatus?.changedAt].compactMap { $0 }.max(), details: details, raw: raw)
+            lastActivity: [modifiedAt, currentStatus?.changedAt].compactMap { $0 }.max(), details: details)
     }
 }
 
@@ -63,8 +63,9 @@ extension LeadPingEvent {
         guard let timestamp = createdAt ?? lifecycle.filter({ !$0.isPlan }).map(\.date).min() else { return nil }
         let channel = LeadPingChannelRule.channel(of: [timelineType, eventType, eventCategory, activityCategory, timelineCategory])
         let kind = self.kind(channel: channel)
+        let raw = RawJSON(self.raw)
         var event = TimelineEvent(
-            source: source, id: id ?? stableID(kind, raw.compactJSON), channel: channel, kind: kind,
+            source: source, id: id ?? stableID(kind, raw.text), channel: channel, kind: kind,
             timestamp: timestamp, direction: Direction(vendorValue: direction),
             title: title(channel: channel), status: status ?? derivedStatus,
             text: body, durationSeconds: durationSeconds, raw: raw)

@@ -287,7 +287,6 @@ struct LeadPingLead: Decodable {
     let metadata: Metadata?
     let createdAt: Date?
     let modifiedAt: Date?
-    let raw: JSONValue
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
@@ -332,7 +331,6 @@ struct LeadPingLead: Decodable {
         metadata = c.lenient(Metadata.self, AnyKey("metadata"))
         createdAt = c.lenientDate(AnyKey("createdAt"))
         modifiedAt = c.lenientDate(AnyKey("modifiedAt")) ?? c.lenientDate(AnyKey("updatedAt"))
-        raw = try JSONValue(from: decoder)
     }
 }
 
@@ -355,7 +353,7 @@ struct LeadPingProblem: Decodable {
 
     /// "title: detail", or whichever of the two there is; nil when the body is not a problem.
     static func message(from data: Data) -> String? {
-        guard let problem = try? JSONDecoder().decode(LeadPingProblem.self, from: data) else { return nil }
+        guard let problem = try? JSONValueDecoder.decode(LeadPingProblem.self, from: data) else { return nil }
         let title = problem.title.flatMap { $0.isEmpty ? nil : $0 }
         let detail = problem.detail.flatMap { $0.isEmpty ? nil : $0 }
         switch (title, detail) {

@@ -24,7 +24,7 @@ extension LiveforceLead {
         return Lead(
             source: source, id: id, name: name ?? email ?? phoneNumber ?? id, phone: phoneNumber,
             email: email, company: company, status: status.map { Lead.Status(label: $0, color: color) },
-            createdAt: date, lastActivity: analytics?.chatEndTime, details: details, raw: raw)
+            createdAt: date, lastActivity: analytics?.chatEndTime, details: details)
     }
 
     /// The lead's timeline: "Lead created" at `date`, then every chat item.
@@ -37,7 +37,7 @@ extension LiveforceLead {
         if let date {
             var created = TimelineEvent(
                 source: source, id: id, channel: .system, kind: "lead.created", timestamp: date,
-                title: "Lead created", raw: raw)
+                title: "Lead created", raw: RawJSON(raw))
             created.details.add("Lead type", leadType)
             created.details.add("Source URL", analytics?.sourceURL)
             // The timeline is where a missing chat is noticed, so it is said there as well.
@@ -68,7 +68,7 @@ extension LiveforceChatItem {
         var event = TimelineEvent(
             source: source, id: id ?? stableID("chat", ISO8601.format(createdAt), authorID, text),
             channel: .chat, kind: "chat.\(kind)", timestamp: createdAt, title: authorID ?? "chat",
-            text: text, raw: raw)
+            text: text, raw: RawJSON(raw))
         switch kind {
         case "system_message":
             event.channel = .system

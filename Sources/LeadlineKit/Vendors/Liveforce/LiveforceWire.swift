@@ -47,7 +47,7 @@ enum EmbeddedDocument<Document: Decodable>: Decodable {
         } else if let text = try? container.decode(String.self) {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 self = .absent
-            } else if let document = try? JSONDecoder().decode(Document.self, from: Data(text.utf8)) {
+            } else if let document = try? JSONValueDecoder.decode(Document.self, from: Data(text.utf8)) {
                 self = .decoded(document)
             } else {
                 self = .malformed
@@ -203,7 +203,7 @@ struct LiveforceErrorBody: Decodable {
     let error: String?
 
     static func message(from data: Data) -> String? {
-        guard let body = try? JSONDecoder().decode(LiveforceErrorBody.self, from: data) else { return nil }
+        guard let body = try? JSONValueDecoder.decode(LiveforceErrorBody.self, from: data) else { return nil }
         return body.message ?? body.error
     }
 }

@@ -66,7 +66,7 @@ extension NLPearlLead {
             source: source, id: "\(outboundID)/\(leadID)",
             name: fullName.isEmpty ? (phoneNumber ?? leadID) : fullName,
             phone: phoneNumber, email: email, status: status, createdAt: created,
-            lastActivity: lastCall?.startTime, details: details, raw: raw)
+            lastActivity: lastCall?.startTime, details: details)
     }
 
     /// `first_name`, `firstName` and `First Name` all read as `firstname`.
@@ -87,7 +87,7 @@ extension NLPearlCall {
             source: source, id: id ?? fallbackID ?? stableID("call", ISO8601.format(startTime), from, to),
             channel: .call, kind: "call", timestamp: startTime, direction: .outbound, title: "Call",
             status: status.map(NLPearlCodeTable.callStatus.name), text: summary,
-            durationSeconds: durationSeconds, transcript: transcriptLines, raw: raw)
+            durationSeconds: durationSeconds, transcript: transcriptLines, raw: RawJSON(raw))
         if let recording { event.urls.append(LabeledURL(label: "recording", url: recording)) }
         event.details.add("Conversation", conversationStatus.map(NLPearlCodeTable.conversationStatus.name))
         event.details.add("Sentiment", overallSentiment)

@@ -20,7 +20,6 @@ struct NLPearlLead: Decodable {
     let lastCall: NLPearlCall?
     let callData: [String: JSONValue]
     let collectedData: [String: JSONValue]
-    let raw: JSONValue
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
@@ -34,7 +33,6 @@ struct NLPearlLead: Decodable {
         lastCall = container.lenient(NLPearlCall.self, AnyKey("lastCall"))
         callData = container.lenient([String: JSONValue].self, AnyKey("callData")) ?? [:]
         collectedData = container.lenient([String: JSONValue].self, AnyKey("collectedData")) ?? [:]
-        raw = try JSONValue(from: decoder)
     }
 }
 
@@ -187,7 +185,7 @@ struct NLPearlErrorBody: Decodable {
     let detail: String?
 
     static func message(from data: Data) -> String? {
-        guard let body = try? JSONDecoder().decode(NLPearlErrorBody.self, from: data) else { return nil }
+        guard let body = try? JSONValueDecoder.decode(NLPearlErrorBody.self, from: data) else { return nil }
         if let message = body.message { return message }
         let parts = [body.title, body.detail].compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: ": ")

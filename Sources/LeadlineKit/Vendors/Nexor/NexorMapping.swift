@@ -28,7 +28,7 @@ extension NexorLead {
         return Lead(
             source: source, id: id, name: name.isEmpty ? (email ?? phone ?? id) : name,
             phone: phone, email: email, company: company, status: status, createdAt: createdAt,
-            details: details, raw: raw)
+            details: details)
     }
 }
 
@@ -41,8 +41,9 @@ extension NexorHistoryItem {
     func toEvent(source: String) -> TimelineEvent? {
         guard let timestamp else { return nil }
         let kind = type ?? "unknown"
+        let raw = RawJSON(self.raw)
         var event = TimelineEvent(
-            source: source, id: id ?? stableID(kind, raw.compactJSON), channel: .system, kind: kind,
+            source: source, id: id ?? stableID(kind, raw.text), channel: .system, kind: kind,
             timestamp: timestamp, direction: Direction(vendorValue: direction),
             title: title ?? kind, status: status, text: content, raw: raw)
 

@@ -87,7 +87,6 @@ struct NexorLead: Decodable {
     let assignedUser: User?
     let tags: [String]
     let createdAt: Date?
-    let raw: JSONValue
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
@@ -114,7 +113,6 @@ struct NexorLead: Decodable {
             $0.stringValue ?? $0["name"]?.stringValue ?? $0["label"]?.stringValue
         }
         createdAt = container.lenientDate(AnyKey("created_at"))
-        raw = try JSONValue(from: decoder)
     }
 }
 
@@ -306,7 +304,7 @@ struct NexorErrorBody: Decodable {
     let message: String?
 
     static func message(from data: Data) -> String? {
-        guard let body = try? JSONDecoder().decode(NexorErrorBody.self, from: data) else { return nil }
+        guard let body = try? JSONValueDecoder.decode(NexorErrorBody.self, from: data) else { return nil }
         switch (body.error, body.message) {
         case let (error?, message?) where error != message: return "\(error): \(message)"
         case let (error?, _): return error

@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import LeadlineKit
+import LeadlineUI
+
+/// Resident memory of what the TUI holds for a big workspace, and nothing else.
+///
+/// The state and cache are built from the in-process simulator like the other figures, then
+/// everything that only the benchmark needs (the simulator's world, the fetched pages, the
+/// workspaces and their caches) is released and freed memory is handed back to the system
+/// before `/proc/self/statm` is read. Parts are then released one at a time to tell what each
+/// holds.
+enum ProductMemory {
+    struct Measurement {
+        var persons: Int
+        var events: Int
+        var cacheEntries: Int
+        var cacheEstimatedBytes: Int
+        /// MB resident with the state and the cache held: the figure.
+        var total: Double
+        /// MB once the cache is released: the state alone.
+        var state: Double
+        /// MB once the state has left the timeline's person, the decoded events still held.
+        var listAndEvents: Double
+        /// MB once the events are released too: the lead list alone.
+        var list: Double
+        /// MB with nothing held: the program, its libraries and the allocator's leftovers.
+        var baseline: Double
+
+        var note: String {
+            let estimate = String(format: "%.0f", Double(cacheEstimatedBytes) / 1_048_576)
+            return "AppState with the persons listed and the events' timeline selected, plus a ResultCache (default bounds) "
+                + "given every lead page and that person's histories as the TUI files them (it kept \(cacheEntries), ~\(estimate) MB estimated); "
+                + "the simulator, fetched pages and workspaces are released and malloc_trim(0) run before reading /proc/self/statm. "
+                + String(format: "Of it: cache %.0f MB, timeline structures %.0f MB, the events themselves %.0f MB, lead list %.0f MB, process baseline %.0f MB",
+                         total - state, state - listAndEvents, listAndEvents - list, list - baseline, baseline)
+        }
+    }
+
+    /// Lists `people` people's leads in a `width`×`height` state, selects the first person with
+    /// about `events` events, and measures.
+    static func measure(people: Int, events: Int, width: Int, height: Int) async throws -> Measurement {
+        var held: Held? = try await build(people: people, events: events, width: width, height: height)
+        let (persons, eventCount) = (held!.state.leads.personCount, held!.events.reduce(0) { $0 + $1.count })
+        let cacheEntries = await held!.cache.count
+        let cacheBytes = await held!.cache.bytes
+        guard let total = residentMegabytes() else { throw BenchError.noProcfs }
+
+        var state: AppState? = held!.state
+        var decoded: [[TimelineEvent]]? = held!.events
+        held = nil
+        guard let stateOnly = residentMegabytes() else { throw BenchError.noProcfs }
+
+        // Moving to the next person drops the selected person's timeline, as the TUI does.
+        _ = state!.handle(.key(.character("j")))
+        guard let listAndEvents = residentMegabytes() else { throw BenchError.noProcfs }
+        Benchmarks.keep(decoded)
+        decoded = nil
+        guard let list = residentMegabytes() else { throw BenchError.noProcfs }
+        Benchmarks.keep(state)
+        state = nil
+        guard let baseline = residentMegabytes() else { throw BenchError.noProcfs }
+
+        return Measurement(
+            persons: persons, events: eventCount, cacheEntries: cacheEntries, cacheEstimatedBytes: cacheBytes,
+            total: total, state: stateOnly, listAndEvents: listAndEvents, list: list, baseline: baseline)
+    }
+
+    private struct Held {
+        var state: AppState
+        var cache: ResultCache
+        /// The events as the clients returned them, lead by lead.
+        var events: [[TimelineEvent]]
+    }
+
+    /// The state and cache; everything else built on the way is released when this returns.
+    private static func build(
+        people: Int, events: Int, width: Int, height: Int
+    ) async throws -> Held {
+        let fixture = try await Fixture.load(people: people)
+        var (state, request) = fixture.state(width: width, height: height)
+        guard let request else { throw BenchError.noTimelineRequested }
+        let workspace = fixture.workspace(historySize: max(1, events / request.person.leads.count))
+        let history = try await PersonHistory.fetch(request.person, from: workspace)
+        history.feed(into: &state, generation: request.generation)
+
+        // Filed under the keys CachingSource uses, so the cache holds what the TUI's would.
+        let cache = ResultCache()
+        for (source, page) in fixture.pages {
+            _ = try await cache.value(for: ResultCache.Key(source: source, request: "leads "), load: { page })
+        }
+        let channels = Channel.allCases.sorted().map(\.rawValue).joined(separator: ",")
+        for (lead, leadEvents) in zip(request.person.leads, history.events.map(\.events)) {
+            let key = ResultCache.Key(source: lead.source, request: "history \(lead.id) \(channels)")
+            _ = try await cache.value(for: key, load: { History(events: leadEvents) })
+        }
+        return Held(state: state, cache: cache, events: history.events.map(\.events))
+    }
+
+    /// Resident memory of this process in MB (2^20 bytes) after handing freed heap pages back
+    /// to the system; nil where there is no procfs.
+    static func residentMegabytes() -> Double? {
+        _ = mallocTrim?(0)
+        return Benchmarks.residentMegabytes()
+    }
+
+    /// glibc's `malloc_trim`, which Swift's Glibc module does not export; nil on other C libraries.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+}
