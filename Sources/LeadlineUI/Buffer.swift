@@ -66,6 +66,22 @@ public struct Buffer: Sendable, Equatable {
         }
         for character in TerminalSanitizer.clean(text) {
             let isBreak = character == "\n" || character == "\t"
+            // One scalar (nearly every character): no splitting into terminal units.
+            if !isBreak, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
+                let graphemeWidth = DisplayWidth.width(of: scalar)
+                if graphemeWidth == 0 { continue }
+                if x + graphemeWidth > limit {
+                    if x < limit {
+                        place(.blank(style), row: row, column: x)
+                        x += 1
+                    }
+                    return x - column
+                }
+                let grapheme = scalar.value >= 0x20 && scalar.value < 0x7F ? Self.asciiGraphemes[Int(scalar.value) - 0x20] : String(character)
+                place(Cell(grapheme: grapheme, width: graphemeWidth, style: style), row: row, column: x)
+                x += graphemeWidth
+                continue
+            }
             for grapheme in isBreak ? [" "] : DisplayWidth.terminalUnits(character) {
                 let graphemeWidth = isBreak ? 1 : DisplayWidth.of(grapheme)
                 if graphemeWidth == 0 { continue }

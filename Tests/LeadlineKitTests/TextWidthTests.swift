@@ -79,4 +79,18 @@ import Testing
         #expect(result == expected)
         #expect(DisplayWidth.of(result) == width)
     }
+
+    @Test("pad, walking only as far as the width, agrees with truncating the measured whole")
+    func padAgreesWithTruncate() {
+        var random = SplitMix(state: 21)
+        let pieces = ["a", "é", "e\u{301}", "漢", "🌸", "👩‍👩‍👧", "🇨🇱", " ", "\u{200B}", "—", "ß", "ｗ"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for width in [0, 1, 2, 3, 7, 20, 60] {
+                let cut = DisplayWidth.truncate(text, toWidth: width)
+                let reference = width <= 0 ? "" : cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+                #expect(DisplayWidth.pad(text, toWidth: width) == reference, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) at \(width)")
+            }
+        }
+    }
 }

@@ -84,9 +84,32 @@ public enum DisplayWidth {
     /// Truncation is as in ``truncate(_:toWidth:ellipsis:)`` with the default
     /// ellipsis. A non-positive width gives "".
     public static func pad(_ string: String, toWidth width: Int) -> String {
-        let cut = truncate(string, toWidth: width)
-        let missing = max(0, width) - of(cut)
-        return missing > 0 ? cut + String(repeating: " ", count: missing) : cut
+        guard width > 0 else { return "" }
+        if printableASCIIWidth(string) != nil {
+            let cut = truncate(string, toWidth: width)
+            return cut.utf8.count < width ? cut + String(repeating: " ", count: width - cut.utf8.count) : cut
+        }
+        // One walk that stops just past the width, however long the text: a row is padded on
+        // every frame, and the text may be a whole email.
+        let ellipsisWidth = width >= 1 ? 1 : 0
+        var used = 0
+        var kept = string.startIndex
+        var keptWidth = 0
+        var index = string.startIndex
+        while index < string.endIndex {
+            let next = string.index(after: index)
+            let characterWidth = of(string[index])
+            if used + characterWidth > width {
+                return String(string[..<kept]) + "…" + String(repeating: " ", count: max(0, width - keptWidth - ellipsisWidth))
+            }
+            used += characterWidth
+            if used <= width - ellipsisWidth {
+                kept = next
+                keptWidth = used
+            }
+            index = next
+        }
+        return used < width ? string + String(repeating: " ", count: width - used) : string
     }
 
     /// The longest whole-grapheme prefix of `string` no wider than `budget`.
@@ -118,7 +141,21 @@ public enum DisplayWidth {
         return count
     }
 
-    private static func width(of scalar: Unicode.Scalar) -> Int {
+    /// The columns one scalar takes. Basic Multilingual Plane scalars come from a table built on
+    /// first use: asking Unicode's property tables per scalar made drawing a frame of accented
+    /// or CJK text cost milliseconds.
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x80 { return isPrintableASCII(UInt8(value)) ? 1 : 0 }
+        if value < 0x1_0000 { return Int(basicPlaneWidths[Int(value)]) }
+        return computeWidth(of: scalar)
+    }
+
+    private static let basicPlaneWidths: [UInt8] = (0..<0x1_0000).map { value in
+        Unicode.Scalar(UInt32(value)).map { UInt8(computeWidth(of: $0)) } ?? 0
+    }
+
+    private static func computeWidth(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x80 { return isPrintableASCII(UInt8(value)) ? 1 : 0 }
         switch scalar.properties.generalCategory {
