@@ -100,6 +100,7 @@ final class TUIRunner: @unchecked Sendable {
                 screen.draw(buffer, previous: previous, palette: &palette)
                 previous = buffer
                 dirty = false
+                state.dropRetired()
             }
             var events: [AppEvent] = []
             guard let inputs = screen.readInput(timeoutMilliseconds: Self.frameMilliseconds) else {

@@ -22,7 +22,7 @@ public struct PersonDirectory: Sendable {
     private var slots: [Person?] = []
     /// Each lead's slot, and its arrival number so leads of two joining persons keep arrival
     /// order. One dictionary for both: with 100,000s of leads its keys are a large part of memory.
-    private var placeByRef: [String: (slot: Int32, arrival: Int32)] = [:]
+    private var placeByRef: [LeadKey: (slot: Int32, arrival: Int32)] = [:]
     private var slotByKey: [ContactKey: Int32] = [:]
     public private(set) var personCount = 0
 
@@ -40,22 +40,22 @@ public struct PersonDirectory: Sendable {
         var updated = Set<Int>()
         var emptied = Set<Int>()
         for lead in newLeads {
-            let ref = lead.ref
+            let key = LeadKey(lead)
             var slot: Int
-            if let existing = placeByRef[ref]?.slot {
+            if let existing = placeByRef[key]?.slot {
                 slot = Int(existing)
-                let position = slots[slot]!.leads.firstIndex { $0.ref == ref }!
+                let position = slots[slot]!.leads.firstIndex { $0.id == lead.id && $0.source == lead.source }!
                 slots[slot]!.leads[position] = lead
             } else if let known = lead.contactKeys.compactMap({ slotByKey[$0] }).min() {
                 // The usual case for a second vendor's lead: it joins a person already listed.
                 slot = Int(known)
                 slots[slot]!.leads.append(lead)
-                placeByRef[ref] = (Int32(slot), Int32(placeByRef.count))
+                placeByRef[key] = (Int32(slot), Int32(placeByRef.count))
             } else {
                 slot = slots.count
                 slots.append(Person(leads: [lead]))
                 personCount += 1
-                placeByRef[ref] = (Int32(slot), Int32(placeByRef.count))
+                placeByRef[key] = (Int32(slot), Int32(placeByRef.count))
             }
             updated.insert(slot)
             for key in lead.contactKeys {
@@ -80,9 +80,9 @@ public struct PersonDirectory: Sendable {
         slots[joined] = nil
         personCount -= 1
         slots[kept]!.leads += moving
-        slots[kept]!.leads.sort { placeByRef[$0.ref]!.arrival < placeByRef[$1.ref]!.arrival }
+        slots[kept]!.leads.sort { placeByRef[LeadKey($0)]!.arrival < placeByRef[LeadKey($1)]!.arrival }
         for lead in moving {
-            placeByRef[lead.ref]!.slot = Int32(kept)
+            placeByRef[LeadKey(lead)]!.slot = Int32(kept)
             for key in lead.contactKeys where slotByKey[key] == Int32(joined) { slotByKey[key] = Int32(kept) }
         }
     }
@@ -100,7 +100,7 @@ public struct PersonDirectory: Sendable {
 
     /// The slot of the person that holds the lead with this REF.
     public func slot(containing ref: String) -> Int? {
-        placeByRef[ref].map { Int($0.slot) }
+        LeadKey(ref: ref).flatMap { placeByRef[$0] }.map { Int($0.slot) }
     }
 
     /// The person that holds the lead with this REF.
@@ -110,4 +110,23 @@ public struct PersonDirectory: Sendable {
 
     /// The number of leads added.
     public var leadCount: Int { placeByRef.count }
+}
+
+/// A lead's identity as a dictionary key, without building its REF: the two strings share the
+/// lead's own storage, where a REF string would be one more allocation per lead.
+private struct LeadKey: Hashable {
+    let source: String
+    let id: String
+
+    init(_ lead: Lead) {
+        source = lead.source
+        id = lead.id
+    }
+
+    /// `SOURCE:ID`; the id may itself hold colons.
+    init?(ref: String) {
+        guard let colon = ref.firstIndex(of: ":") else { return nil }
+        source = String(ref[..<colon])
+        id = String(ref[ref.index(after: colon)...])
+    }
 }

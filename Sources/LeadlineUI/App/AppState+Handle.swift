@@ -289,6 +289,7 @@ extension AppState {
             var fresh = TimelineState(person: person, generation: timelineGeneration)
             // Keep what is on screen until the new answers replace it.
             if let old = timeline { fresh.carryOver(from: old, timeZone: timeZone) }
+            retire(timeline)
             timeline = fresh
             effects.append(.cancelTimelines(keeping: timelineGeneration))
             effects.append(.loadTimeline(person: person, generation: timelineGeneration, refresh: true))
@@ -476,10 +477,22 @@ extension AppState {
             // The person gained a lead from another source: keep what is loaded, add the rest.
             fresh.carryOver(from: old, timeZone: timeZone)
         }
+        retire(timeline)
         timeline = fresh
         if !samePerson { detail.scroll = 0 }
         effects.append(.cancelTimelines(keeping: timelineGeneration))
         effects.append(.loadTimeline(person: person, generation: timelineGeneration, refresh: false))
+    }
+
+    /// Keeps a timeline being replaced until ``dropRetired()``: freeing 100,000 events is
+    /// milliseconds of work that belongs after the next frame is on screen, not before it.
+    private mutating func retire(_ old: TimelineState?) {
+        if let old { retired.append(old) }
+    }
+
+    /// Frees what the last events replaced; the runner calls it once a frame is drawn.
+    public mutating func dropRetired() {
+        retired.removeAll()
     }
 
     /// Asks every source that has more for its next page.

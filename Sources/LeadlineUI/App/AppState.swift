@@ -36,6 +36,8 @@ public struct AppState: Sendable {
     public var wantsQuit = false
     /// Increases with every timeline request, so late answers for an abandoned one are ignored.
     var timelineGeneration = 0
+    /// Timelines replaced since the last frame, freed by ``dropRetired()``.
+    var retired: [TimelineState] = []
 
     /// The state at start-up: an empty list that will fill from `sources`.
     public init(
@@ -148,7 +150,13 @@ public struct LeadListState: Sendable {
     /// Adds a page of leads, keeping the selected person selected.
     mutating func add(_ leads: [Lead]) {
         let selectedRef = selectedPerson?.id
-        let changes = directory.add(leads)
+        // The screen never shows a lead's vendor details (only `leads --format json` prints
+        // them); with 100,000s of leads they would be most of the list's memory.
+        let changes = directory.add(leads.lazy.map { lead in
+            var listed = lead
+            listed.details = []
+            return listed
+        })
         for slot in changes.updated { searchIndex.set(slot, fields: Self.searchFields(person(slot))) }
         for slot in changes.emptied { searchIndex.remove(slot) }
         for slot in changes.updated + changes.emptied + stalePlacement where slot < sortKeys.count { sortKeys[slot] = nil }

@@ -52,7 +52,6 @@ public enum Screen {
             let isSelected = position == list.selected
             let rowStyle = isSelected ? (state.focus == .leads ? state.theme.selection : state.theme.selectionUnfocused) : state.theme.text
             let y = inner.y + row
-            buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: .blank(rowStyle))
             var columns = [Span(isSelected ? "▶" : " ", rowStyle)]
             let badges = Self.badges(person.sources)
             let age = (state.leads.lastActivity[person.id] ?? person.lastActivity).map { relative($0, now: state.now, compact: compactAge) } ?? ""
@@ -71,7 +70,8 @@ public enum Screen {
             }
             columns.append(Span(DisplayWidth.pad(badges, toWidth: min(DisplayWidth.of(badges), 15)) + " ", isSelected ? rowStyle : state.theme.muted))
             columns.append(Span(String(repeating: " ", count: max(0, ageWidth - age.count)) + age, isSelected ? rowStyle : state.theme.muted))
-            buffer.write(StyledLine(columns), row: y, column: inner.x, maxWidth: inner.width)
+            let used = buffer.write(StyledLine(columns), row: y, column: inner.x, maxWidth: inner.width)
+            buffer.fill(Rect(x: inner.x + used, y: y, width: inner.width - used, height: 1), with: .blank(rowStyle))
         }
     }
 
@@ -117,8 +117,9 @@ public enum Screen {
                 let event = timeline.timeline.events[index]
                 let isSelected = position == selectedLine
                 let rowStyle = isSelected ? (state.focus == .timeline ? theme.selection : theme.selectionUnfocused) : theme.text
-                buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), with: .blank(rowStyle))
-                buffer.write(StyledLine(eventRow(event, time: timeline.localTime(ofEventAt: index), selected: isSelected, rowStyle: rowStyle, width: body.width, theme: theme)), row: y, column: body.x, maxWidth: body.width)
+                let used = buffer.write(StyledLine(eventRow(event, time: timeline.localTime(ofEventAt: index), selected: isSelected, rowStyle: rowStyle, width: body.width, theme: theme)), row: y, column: body.x, maxWidth: body.width)
+                // The row's spans are padded to its width; fill only what they left.
+                buffer.fill(Rect(x: body.x + used, y: y, width: body.width - used, height: 1), with: .blank(rowStyle))
             }
         }
     }
