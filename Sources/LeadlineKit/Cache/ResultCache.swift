@@ -88,6 +88,8 @@ public actor ResultCache {
             stats.hits += 1
             return value
         }
+        // A caller already cancelled must not start a load that nobody would wait for.
+        if Task.isCancelled { throw VendorError.cancelled(source: key.source) }
         let flightID: UInt64
         if !refresh, let flight = inFlight[key] {
             stats.joined += 1
@@ -119,6 +121,13 @@ public actor ResultCache {
             Task { await self.stopWaiting(for: key, flight: flightID, waiter: waiterID) }
         }
         return try Self.cast(value, as: Value.self)
+    }
+
+    /// Whether `key` has a fresh entry, so asking for it now is a hit; nothing is loaded and the
+    /// counters do not move.
+    public func holds(_ key: Key) -> Bool {
+        guard let entry = entries[key] else { return false }
+        return now() - entry.storedAt < ttl
     }
 
     /// Drops every entry of `source` whose request satisfies `predicate` (e.g. one lead's).
