@@ -6,8 +6,9 @@ import LeadlineUI
 /// in-process simulator and prints each figure with its unit, size and target.
 ///
 /// `rss_mb` is measured first, on the product's state alone (``ProductMemory``). Progress goes to
-/// standard error so `--json` leaves standard output machine-readable. Network
-/// figures (first events, cold open) need `sim serve` and are not measured here yet.
+/// standard error so `--json` leaves standard output machine-readable. The network figures
+/// (first events, cold open) start `leadline sim serve` from the `leadline` binary next to this
+/// one, so build both (`swift build -c release`).
 @main
 struct LeadlineBench {
     static let usage = """
@@ -121,7 +122,20 @@ struct LeadlineBench {
                 + String(format: "%.1f MB", Double(decoding.bytes) / 1e6) + ", median of 5 runs",
             limit: nil, note: "MB = 10^6 bytes of JSON body, decoded and mapped by NexorClient from memory"))
 
+        figures += try await progress("timing cold opens against sim serve (\(NetworkBenchmarks.latency) ms round trips)") {
+            try await NetworkBenchmarks.figures(benchBinary: benchBinary())
+        }
+
         return figures
+    }
+
+    /// This executable, to find `leadline` built next to it.
+    static func benchBinary() -> URL {
+        #if os(Linux)
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        #else
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        #endif
     }
 
     /// Runs `work`, telling standard error what it is doing and how long it took.

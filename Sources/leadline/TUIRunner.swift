@@ -11,13 +11,13 @@ import LeadlineUI
 /// applies whatever arrived. The terminal is restored on `q`, on SIGINT/SIGTERM/SIGHUP and on a
 /// thrown error.
 final class TUIRunner: @unchecked Sendable {
-    // @unchecked: `state`, `tasks` and the screen are touched only by the loop thread; the inbox
-    // and the signal flag are locked.
+    // @unchecked: `state`, `timelines` and the screen are touched only by the loop thread; the
+    // inbox and the signal flag are locked.
     private let workspace: Workspace
     private let opener: [String]
     private let settings: Settings
     private let inbox = Inbox()
-    private var timelineTasks: [Int: [Task<Void, Never>]] = [:]
+    private let timelines: TimelineLoader
     private static let frameMilliseconds = 30
     /// The view when the loop ended, to save for the next start.
     private(set) var finalView: SavedView?
@@ -46,6 +46,7 @@ final class TUIRunner: @unchecked Sendable {
         self.workspace = workspace
         self.opener = opener
         self.settings = settings
+        timelines = TimelineLoader(workspace: workspace) { [inbox] event in inbox.post(event) }
     }
 
     /// Runs until the user quits or a signal arrives; returns the process exit code.
@@ -146,30 +147,9 @@ final class TUIRunner: @unchecked Sendable {
                     }
                 }
             case .loadTimeline(let person, let generation, let refresh):
-                timelineTasks[generation] = person.leads.map { lead in
-                    Task { [workspace, inbox] in
-                        do {
-                            var source = try workspace.source(named: lead.source).source
-                            if refresh {
-                                await source.invalidate(leadID: lead.id)
-                                source.refresh = true
-                            }
-                            let history = try await source.history(leadID: lead.id, channels: Set(Channel.allCases)) { page in
-                                inbox.post(.eventsArrived(generation: generation, events: page))
-                            }
-                            let warnings = history.skippedItems > 0
-                                ? ["\(lead.source): skipped \(history.skippedItems) item(s) without a valid timestamp"] : []
-                            inbox.post(.leadFinished(generation: generation, ref: lead.ref, warnings: warnings, failure: nil))
-                        } catch {
-                            inbox.post(.leadFinished(generation: generation, ref: lead.ref, warnings: [], failure: Self.describe(error)))
-                        }
-                    }
-                }
+                timelines.load(person, generation: generation, refresh: refresh)
             case .cancelTimelines(let keeping):
-                for (generation, tasks) in timelineTasks where generation != keeping {
-                    tasks.forEach { $0.cancel() }
-                    timelineTasks[generation] = nil
-                }
+                timelines.cancel(keeping: keeping)
             case .refreshLeads:
                 break
             case .openLink(let url):

@@ -31,6 +31,19 @@ actor LoadCounter {
     }
 }
 
+/// Notes that a load saw its task cancelled.
+actor CancellationLog {
+    private(set) var cancelled = false
+    func record() { cancelled = true }
+
+    /// Waits (polling, up to ten seconds) for the record.
+    func waitForRecord() async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !cancelled, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(1)) }
+        return cancelled
+    }
+}
+
 @Suite("In-memory cache")
 struct ResultCacheTests {
     static func lead(_ id: String, name: String = "Ana") -> Lead { Lead(source: "s", id: id, name: name) }
@@ -104,6 +117,67 @@ struct ResultCacheTests {
             try await cache.value(for: Self.key) { () async throws -> Lead in throw VendorError.cancelled(source: "s") }
         }
         #expect(try await cache.value(for: Self.key) { Self.lead("1") }.id == "1")
+    }
+
+    @Test("Cancelling the only caller cancels its load; the next request loads afresh", .timeLimit(.minutes(1)))
+    func cancelOnlyCaller() async throws {
+        let cache = ResultCache()
+        let observed = CancellationLog()
+        let caller = Task {
+            try await cache.value(for: Self.key) { () async throws -> Lead in
+                do {
+                    // Long enough that a load nobody cancels would still be running when checked.
+                    try await Task.sleep(for: .seconds(30))
+                } catch {
+                    await observed.record()
+                    throw error
+                }
+                return Self.lead("1")
+            }
+        }
+        while await cache.stats.loads < 1 { await Task.yield() }
+        caller.cancel()
+        await #expect(throws: VendorError.cancelled(source: "s")) { try await caller.value }
+        #expect(await observed.waitForRecord(), "the load itself saw the cancellation")
+        #expect(try await cache.value(for: Self.key) { Self.lead("1", name: "again") }.name == "again")
+        #expect(await cache.stats.loads == 2)
+    }
+
+    @Test("A cancelled caller stops waiting at once; the load goes on for the others waiting", .timeLimit(.minutes(1)))
+    func cancelOneOfTwoCallers() async throws {
+        let cache = ResultCache()
+        let counter = LoadCounter()
+        await counter.close()
+        let first = Task { try await cache.value(for: Self.key) { await counter.load(Self.lead("1", name: "Ana")) } }
+        while await cache.stats.loads < 1 { await Task.yield() }
+        let second = Task { try await cache.value(for: Self.key) { await counter.load(Self.lead("1", name: "unused")) } }
+        while await cache.stats.joined < 1 { await Task.yield() }
+        first.cancel()
+        // The gate is still closed: the first caller can only have returned by giving up.
+        await #expect(throws: VendorError.cancelled(source: "s")) { try await first.value }
+        await counter.open()
+        #expect(try await second.value.name == "Ana")
+        #expect(await counter.loads == 1)
+        #expect(try await cache.value(for: Self.key) { Self.lead("1", name: "unused") }.name == "Ana", "the load was cached")
+    }
+
+    @Test("A caller cancelled before it asks gets no value and starts no load", .timeLimit(.minutes(1)))
+    func cancelledBeforeAsking() async throws {
+        let cache = ResultCache()
+        let observed = CancellationLog()
+        let caller = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await cache.value(for: Self.key) { () async throws -> Lead in
+                do { try await Task.sleep(for: .seconds(30)) } catch {
+                    await observed.record()
+                    throw error
+                }
+                return Self.lead("1")
+            }
+        }
+        await #expect(throws: VendorError.cancelled(source: "s")) { try await caller.value }
+        #expect(await cache.stats.loads == 0)
+        #expect(await !observed.cancelled)
     }
 
     @Test("CachingSource: one lead's entries can be dropped; other leads stay")

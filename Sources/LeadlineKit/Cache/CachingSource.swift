@@ -25,9 +25,8 @@ public struct CachingSource: LeadSource {
         leadID: String, channels: Set<Channel>,
         onPage: @escaping @Sendable ([TimelineEvent]) async -> Void
     ) async throws -> History {
-        let channelList = channels.sorted().map(\.rawValue).joined(separator: ",")
         let streamed = StreamFlag()
-        let history = try await cache.value(for: key("history \(leadID) \(channelList)"), refresh: refresh) { [base] in
+        let history = try await cache.value(for: historyKey(leadID, channels), refresh: refresh) { [base] in
             try await base.history(leadID: leadID, channels: channels) { page in
                 await streamed.set()
                 await onPage(page)
@@ -44,6 +43,16 @@ public struct CachingSource: LeadSource {
 
     public func findLeads(matching contact: ContactKey) async throws -> [Lead]? {
         try await cache.value(for: key("find \(contact)"), refresh: refresh) { [base] in try await base.findLeads(matching: contact) }
+    }
+
+    /// Whether asking for this history now would be answered from the cache, without a request.
+    public func holdsHistory(leadID: String, channels: Set<Channel>) async -> Bool {
+        if refresh { return false }
+        return await cache.holds(historyKey(leadID, channels))
+    }
+
+    private func historyKey(_ leadID: String, _ channels: Set<Channel>) -> ResultCache.Key {
+        key("history \(leadID) \(channels.sorted().map(\.rawValue).joined(separator: ","))")
     }
 
     /// Drops everything cached about one lead, so the next request reads it from the vendor.

@@ -7,6 +7,9 @@ import Foundation
 ///   entries.
 /// - Single-flight: concurrent requests for the same key share one load (one HTTP chain).
 /// - `refresh: true` skips a cached entry and replaces it with a new load.
+/// - Cancellation: a caller whose task is cancelled stops waiting at once and gets
+///   ``VendorError/cancelled(source:)``; when the last caller waiting on a load has gone, the load
+///   itself is cancelled (its requests and page chain stop) and the next request starts afresh.
 ///
 /// A load that fails is not cached; everyone waiting on it gets the error.
 public actor ResultCache {
@@ -46,7 +49,7 @@ public actor ResultCache {
     private let maxBytes: Int
     private let now: @Sendable () -> TimeInterval
     private var entries: [Key: Entry] = [:]
-    private var inFlight: [Key: (id: UInt64, task: Task<any Sendable, any Error>)] = [:]
+    private var inFlight: [Key: Flight] = [:]
     private var useCounter: UInt64 = 0
     private var totalBytes = 0
     public private(set) var stats = Stats()
@@ -63,8 +66,18 @@ public actor ResultCache {
         self.now = now
     }
 
+    /// One load under way and the callers waiting for it.
+    private struct Flight {
+        var id: UInt64
+        var task: Task<Void, Never>
+        var waiters: [UInt64: CheckedContinuation<any Sendable, any Error>] = [:]
+    }
+
     /// The value for `key`: a fresh cached one, the result of a load already under way, or the
     /// result of `load`, which is then cached.
+    ///
+    /// The load runs in a task of its own, so it outlives a caller that is cancelled while others
+    /// still wait for it; it is cancelled when nobody waits any more.
     public func value<Value: Sendable & CacheSized>(
         for key: Key, refresh: Bool = false, load: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
@@ -75,23 +88,46 @@ public actor ResultCache {
             stats.hits += 1
             return value
         }
+        // A caller already cancelled must not start a load that nobody would wait for.
+        if Task.isCancelled { throw VendorError.cancelled(source: key.source) }
+        let flightID: UInt64
         if !refresh, let flight = inFlight[key] {
             stats.joined += 1
-            return try await Self.cast(flight.task.value, as: Value.self)
+            flightID = flight.id
+        } else {
+            stats.loads += 1
+            useCounter += 1
+            let id = useCounter
+            flightID = id
+            let task = Task { [weak self] in
+                do {
+                    let value = try await load()
+                    await self?.complete(key, id: id, with: .success(value), bytes: value.approximateBytes)
+                } catch {
+                    await self?.complete(key, id: id, with: .failure(error), bytes: 0)
+                }
+            }
+            // An older load of this key (refresh) keeps its waiters; it just cannot be joined any more.
+            if let older = inFlight[key] { orphans[older.id] = (key, older) }
+            inFlight[key] = Flight(id: id, task: task)
         }
-        stats.loads += 1
         useCounter += 1
-        let id = useCounter
-        let task = Task<any Sendable, any Error> { try await load() }
-        inFlight[key] = (id, task)
-        do {
-            let value = try await Self.cast(task.value, as: Value.self)
-            finish(key, id: id, value: value, bytes: value.approximateBytes)
-            return value
-        } catch {
-            if inFlight[key]?.id == id { inFlight[key] = nil }
-            throw error
+        let waiterID = useCounter
+        let value = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                wait(for: key, flight: flightID, waiter: waiterID, continuation)
+            }
+        } onCancel: {
+            Task { await self.stopWaiting(for: key, flight: flightID, waiter: waiterID) }
         }
+        return try Self.cast(value, as: Value.self)
+    }
+
+    /// Whether `key` has a fresh entry, so asking for it now is a hit; nothing is loaded and the
+    /// counters do not move.
+    public func holds(_ key: Key) -> Bool {
+        guard let entry = entries[key] else { return false }
+        return now() - entry.storedAt < ttl
     }
 
     /// Drops every entry of `source` whose request satisfies `predicate` (e.g. one lead's).
@@ -107,15 +143,70 @@ public actor ResultCache {
     /// The estimated size of everything cached.
     public var bytes: Int { totalBytes }
 
-    private func finish(_ key: Key, id: UInt64, value: any Sendable, bytes: Int) {
-        // A refresh that started later owns the key now; an older load must not overwrite it.
-        guard inFlight[key]?.id == id else { return }
-        inFlight[key] = nil
-        remove(key)
-        useCounter += 1
-        entries[key] = Entry(value: value, bytes: bytes, storedAt: now(), lastUse: useCounter)
-        totalBytes += bytes
-        evictToFit()
+    /// Loads replaced by a refresh while callers still waited for them, by flight id.
+    private var orphans: [UInt64: (key: Key, flight: Flight)] = [:]
+
+    /// The flight `id` of `key`, whether it can still be joined or was replaced by a refresh.
+    private func flight(_ key: Key, id: UInt64) -> Flight? {
+        if let flight = inFlight[key], flight.id == id { return flight }
+        return orphans[id]?.flight
+    }
+
+    private func setFlight(_ flight: Flight, for key: Key) {
+        if inFlight[key]?.id == flight.id { inFlight[key] = flight } else { orphans[flight.id] = (key, flight) }
+    }
+
+    private func removeFlight(_ key: Key, id: UInt64) {
+        if inFlight[key]?.id == id { inFlight[key] = nil }
+        orphans[id] = nil
+    }
+
+    /// Registers a caller with its flight, or answers it at once when it was cancelled already
+    /// or the flight is gone.
+    private func wait(for key: Key, flight id: UInt64, waiter: UInt64, _ continuation: CheckedContinuation<any Sendable, any Error>) {
+        guard var flight = flight(key, id: id) else {
+            continuation.resume(throwing: VendorError.cancelled(source: key.source))
+            return
+        }
+        if Task.isCancelled {
+            // Cancelled before it could be registered: `stopWaiting` found nothing to stop.
+            continuation.resume(throwing: VendorError.cancelled(source: key.source))
+            if flight.waiters.isEmpty {
+                flight.task.cancel()
+                removeFlight(key, id: id)
+            }
+            return
+        }
+        flight.waiters[waiter] = continuation
+        setFlight(flight, for: key)
+    }
+
+    /// A caller was cancelled: it stops waiting now, and the load stops when nobody else waits.
+    private func stopWaiting(for key: Key, flight id: UInt64, waiter: UInt64) {
+        guard var flight = flight(key, id: id), let continuation = flight.waiters.removeValue(forKey: waiter) else { return }
+        continuation.resume(throwing: VendorError.cancelled(source: key.source))
+        if flight.waiters.isEmpty {
+            flight.task.cancel()
+            removeFlight(key, id: id)
+        } else {
+            setFlight(flight, for: key)
+        }
+    }
+
+    /// A load ended: its waiters get the result, and a value is cached unless a later refresh
+    /// owns the key now.
+    private func complete(_ key: Key, id: UInt64, with result: Result<any Sendable, any Error>, bytes: Int) {
+        guard let flight = flight(key, id: id) else { return }
+        let current = inFlight[key]?.id == id
+        removeFlight(key, id: id)
+        if current, case .success(let value) = result {
+            remove(key)
+            useCounter += 1
+            entries[key] = Entry(value: value, bytes: bytes, storedAt: now(), lastUse: useCounter)
+            totalBytes += bytes
+            evictToFit()
+        }
+        for continuation in flight.waiters.values { continuation.resume(with: result) }
     }
 
     private func remove(_ key: Key) {

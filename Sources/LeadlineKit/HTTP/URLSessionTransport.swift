@@ -22,6 +22,9 @@ public final class URLSessionTransport: Transport {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
+        // Up to four pages or calls per vendor are in flight at once, and all four vendors may sit
+        // behind one host (the simulator, a proxy): the default of 6 per host would queue them.
+        configuration.httpMaximumConnectionsPerHost = 16
         session = URLSession(configuration: configuration, delegate: SameOriginRedirects(), delegateQueue: nil)
     }
 

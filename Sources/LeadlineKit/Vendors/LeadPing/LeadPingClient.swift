@@ -42,6 +42,9 @@ public struct LeadPingClient: LeadSource {
     /// `POST /events/leads/{leadId}`, oldest first, every page; events on other channels than
     /// `channels` are dropped here. Items without any timestamp, and items that are not objects,
     /// are counted in ``History/skippedItems``.
+    ///
+    /// Pages are read one after the other: each page's continuation token is the only way to ask
+    /// for the next, so unlike Nexor's offsets (``OffsetPaging``) nothing can be fetched ahead.
     public func history(
         leadID: String, channels: Set<Channel>,
         onPage: @escaping @Sendable ([TimelineEvent]) async -> Void = { _ in }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Auth is the account's API key in `X-API-Key`. History is paged with `limit`/`offset`; the next
 /// offset is advanced by the number of items the server actually returned, because a server may
-/// answer with fewer than the limit while `has_more` is still true.
+/// answer with fewer than the limit while `has_more` is still true. Later pages are fetched ahead
+/// concurrently (``OffsetPaging``) but delivered in order.
 public struct NexorClient: LeadSource {
     /// Nexor's documented page-size ceiling.
     public static let maxPageSize = 200
@@ -13,14 +14,20 @@ public struct NexorClient: LeadSource {
 
     private let http: VendorHTTPClient
     private let pageSize: Int
+    private let maxPagesInFlight: Int
 
     /// A client for one Nexor account; `pageSize` is clamped to 1…200.
-    public init(connection: SourceConnection, pageSize: Int = NexorClient.maxPageSize) {
+    ///
+    /// History pages after the first are asked for ahead, at most `maxPagesInFlight` (at least 1)
+    /// at a time: offset paging allows it, and a long history then costs about two round trips
+    /// instead of one per page. Nexor documents no rate limit; 4 keeps a burst small.
+    public init(connection: SourceConnection, pageSize: Int = NexorClient.maxPageSize, maxPagesInFlight: Int = 4) {
         http = VendorHTTPClient(
             connection: connection,
             authHeaders: ["X-API-Key": connection.credential.reveal()],
             errorMessage: NexorErrorBody.message(from:))
         self.pageSize = min(max(pageSize, 1), Self.maxPageSize)
+        self.maxPagesInFlight = max(maxPagesInFlight, 1)
     }
 
     public var name: String { http.connection.name }
@@ -36,20 +43,22 @@ public struct NexorClient: LeadSource {
         onPage: @escaping @Sendable ([TimelineEvent]) async -> Void = { _ in }
     ) async throws -> History {
         guard let channelFilter = Self.serverChannelFilter(for: channels) else { return History(events: []) }
-        var events: [TimelineEvent] = []
-        var skipped = 0
-        var offset = 0
-        while true {
+        let paging = OffsetPaging<(events: [TimelineEvent], skipped: Int)>(maxInFlight: maxPagesInFlight) { [http, pageSize, name] offset in
             var query = [("limit", String(pageSize)), ("offset", String(offset))]
             if !channelFilter.isEmpty { query.append(("channel", channelFilter)) }
             let body = try await http.send("GET", path: ["leads", leadID, "history"], query: query, resource: "lead \(leadID)")
             let page = try http.decode(NexorHistoryPage.self, from: body, request: "GET /leads/\(leadID)/history?offset=\(offset)")
-            let pageEvents = mapEvents(from: page.history, channels: channels, skipped: &skipped) { $0.toEvent(source: name) }
-            events += pageEvents
-            await onPage(pageEvents)
-            // An empty page cannot advance the offset: stop rather than ask for it forever.
-            guard page.pagination?.hasMore == true, !page.history.isEmpty else { break }
-            offset += page.history.count
+            var skipped = 0
+            let events = mapEvents(from: page.history, channels: channels, skipped: &skipped) { $0.toEvent(source: name) }
+            // An empty page cannot advance the offset: it ends the listing rather than being asked for forever.
+            return .init(page: (events, skipped), itemCount: page.history.count, hasMore: page.pagination?.hasMore == true)
+        }
+        var events: [TimelineEvent] = []
+        var skipped = 0
+        try await paging.run { page in
+            events += page.events
+            skipped += page.skipped
+            await onPage(page.events)
         }
         return History(events: events, skippedItems: skipped)
     }
