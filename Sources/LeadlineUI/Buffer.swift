@@ -64,7 +64,28 @@ public struct Buffer: Sendable, Equatable {
             }
             return x - column
         }
-        for character in TerminalSanitizer.clean(text) {
+        let cleaned = TerminalSanitizer.clean(text)
+        // Every scalar takes a column (no combining marks, joiners or selectors): each scalar is
+        // a terminal unit of its own, as `terminalUnits` would split it, and no grapheme
+        // breaking is needed.
+        if cleaned.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || DisplayWidth.width(of: $0) > 0 }) {
+            for scalar in cleaned.unicodeScalars {
+                let isBreak = scalar == "\n" || scalar == "\t"
+                let graphemeWidth = isBreak ? 1 : DisplayWidth.width(of: scalar)
+                if x + graphemeWidth > limit {
+                    if x < limit {
+                        place(.blank(style), row: row, column: x)
+                        x += 1
+                    }
+                    return x - column
+                }
+                let grapheme = isBreak ? " " : scalar.value < 0x7F ? Self.asciiGraphemes[Int(scalar.value) - 0x20] : String(scalar)
+                place(Cell(grapheme: grapheme, width: graphemeWidth, style: style), row: row, column: x)
+                x += graphemeWidth
+            }
+            return x - column
+        }
+        for character in cleaned {
             let isBreak = character == "\n" || character == "\t"
             // One scalar (nearly every character): no splitting into terminal units.
             if !isBreak, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {

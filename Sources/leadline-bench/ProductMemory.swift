@@ -55,6 +55,7 @@ enum ProductMemory {
 
         // Moving to the next person drops the selected person's timeline, as the TUI does.
         _ = state!.handle(.key(.character("j")))
+        state!.dropRetired()
         guard let listAndEvents = residentMegabytes() else { throw BenchError.noProcfs }
         Benchmarks.keep(decoded)
         decoded = nil
