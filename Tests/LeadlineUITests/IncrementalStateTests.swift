@@ -137,3 +137,32 @@ struct IncrementalStateTests {
         }
     }
 }
+
+@Suite("Row text prepared for the rows on screen")
+struct PreparedRowTests {
+    @Test("A frame drawn from prepared rows equals one that works every row out itself")
+    func preparedEqualsComputed() {
+        var state = Sample.loaded(width: 200, height: 30)
+        for key in [Key.tab, .character("j"), .character("j"), .pageDown, .character("G")] {
+            _ = state.handle(.key(key))
+            var unprepared = state
+            unprepared.leads.rows = [:]
+            unprepared.timeline?.headlines = [:]
+            #expect(Screen.render(state) == Screen.render(unprepared), "after \(key)")
+            #expect(!state.leads.rows.isEmpty)
+            #expect(state.timeline?.headlines.isEmpty == false)
+        }
+    }
+
+    @Test("A page that renames a listed person redraws their row")
+    func renamedPersonRedrawn() {
+        var state = Sample.state(width: 120, height: 30)
+        #expect(Screen.render(state).lines.contains { $0.contains("Carlos Lopez") })
+        var renamed = Sample.carlos
+        renamed.name = "Carla Lopez"
+        _ = state.handle(.leadsLoaded(source: "nlpearl", page: LeadPage(leads: [renamed], next: nil)))
+        let lines = Screen.render(state).lines
+        #expect(lines.contains { $0.contains("Carla Lopez") })
+        #expect(!lines.contains { $0.contains("Carlos Lopez") })
+    }
+}

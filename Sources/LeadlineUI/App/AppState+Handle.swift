@@ -364,6 +364,7 @@ extension AppState {
 
         let listHeight = layout.leads.inner.height
         leads.scroll = Self.scroll(leads.scroll, selected: leads.selected, height: listHeight, count: leads.visible.count)
+        leads.prepareRows(width: layout.leads.inner.width, ageWidth: Screen.ageWidth(listWidth: layout.leads.inner.width), height: listHeight)
         if leads.selected >= leads.visible.count - listHeight || pendingRestore != nil { loadMoreLeads(into: &effects) }
         applyPendingRestore()
 
@@ -381,6 +382,7 @@ extension AppState {
                 timeline.scroll = 0
             }
             self.timeline = timeline
+            self.timeline!.prepareHeadlines(width: layout.timeline.inner.width, height: bodyHeight)
         }
 
         let detailWidth = max(1, layout.detail.inner.width - 1)

@@ -109,6 +109,9 @@ public struct LeadListState: Sendable {
     public var failures: [String: String] = [:]
     /// The latest event time seen for a person (by person id), for the "last activity" column.
     public private(set) var lastActivity: [String: Date] = [:]
+    /// The text of the rows on screen, by slot, for a pane `rowWidth` wide.
+    var rows: [Int: LeadRowText] = [:]
+    var rowWidth = -1
 
     init(sources: [String]) {
         self.sources = sources
@@ -157,8 +160,14 @@ public struct LeadListState: Sendable {
             listed.details = []
             return listed
         })
-        for slot in changes.updated { searchIndex.set(slot, fields: Self.searchFields(person(slot))) }
-        for slot in changes.emptied { searchIndex.remove(slot) }
+        for slot in changes.updated {
+            searchIndex.set(slot, fields: Self.searchFields(person(slot)))
+            rows[slot] = nil
+        }
+        for slot in changes.emptied {
+            searchIndex.remove(slot)
+            rows[slot] = nil
+        }
         for slot in changes.updated + changes.emptied + stalePlacement where slot < sortKeys.count { sortKeys[slot] = nil }
         if var order = sortedOrder {
             var moved = changes.updated + stalePlacement.filter { directory.person(inSlot: $0) != nil }
@@ -276,6 +285,10 @@ public struct TimelineState: Sendable {
     /// Searches done since events last arrived, newest last: typing narrows the previous
     /// result and backspace finds its earlier one here. `matches` is by arrival number.
     private var recentSearches: [(text: String, matches: [Bool], arrivals: [Int])] = []
+    /// The padded headlines of the events on screen, by arrival number, for a pane
+    /// `headlineWidth` wide.
+    var headlines: [Int: String] = [:]
+    var headlineWidth = -1
 
     init(person: Person, generation: Int) {
         self.person = person
@@ -327,6 +340,7 @@ public struct TimelineState: Sendable {
     mutating func merge(_ events: [TimelineEvent], timeZone: TimeZone) {
         let keep = selectedPosition.map { timeline.chronological[$0] }
         let touched = timeline.merge(events)
+        for arrival in touched { headlines[arrival] = nil }
         if localTimeZone == timeZone { describe(touched, timeZone: timeZone) }
         recentSearches = []
         relayout(keeping: keep, timeZone: timeZone)

@@ -42,9 +42,8 @@ public enum Screen {
             buffer.write(message, row: inner.y, column: inner.x + 1, style: state.theme.muted, maxWidth: inner.width - 1)
             return
         }
-        // "3d ago" where the list is wide enough to keep names readable, else "3d".
         let compactAge = inner.width < 38
-        let ageWidth = compactAge ? 4 : 8
+        let ageWidth = Self.ageWidth(listWidth: inner.width)
         for row in 0..<inner.height {
             let position = list.scroll + row
             guard position < list.visible.count else { break }
@@ -53,22 +52,17 @@ public enum Screen {
             let rowStyle = isSelected ? (state.focus == .leads ? state.theme.selection : state.theme.selectionUnfocused) : state.theme.text
             let y = inner.y + row
             var columns = [Span(isSelected ? "▶" : " ", rowStyle)]
-            let badges = Self.badges(person.sources)
+            let slot = list.visible[position]
+            let text = list.rowWidth == inner.width ? list.rows[slot] ?? LeadRowText(person, width: inner.width, ageWidth: ageWidth)
+                : LeadRowText(person, width: inner.width, ageWidth: ageWidth)
             let age = (state.leads.lastActivity[person.id] ?? person.lastActivity).map { relative($0, now: state.now, compact: compactAge) } ?? ""
-            var nameWidth = inner.width - 1 - ageWidth - 1 - min(DisplayWidth.of(badges), 15) - 1
-            let status = person.leads.lazy.compactMap(\.status).first
-            let statusWidth = inner.width >= 44 && status != nil ? 11 : 0
-            nameWidth -= statusWidth > 0 ? statusWidth + 1 : 0
-            let contact = person.phone ?? person.email ?? ""
-            var nameText = TerminalSanitizer.line(person.name)
-            if inner.width >= 56, !contact.isEmpty { nameText += "  " + TerminalSanitizer.line(contact) }
-            columns.append(Span(DisplayWidth.pad(nameText, toWidth: max(1, nameWidth)) + " ", rowStyle))
-            if statusWidth > 0, let status {
+            columns.append(Span(text.name, rowStyle))
+            if let status = text.status {
                 var style = isSelected ? rowStyle : state.theme.text
-                if !isSelected, let color = status.color.flatMap(Color.init(hex:)) { style.foreground = color }
-                columns.append(Span(DisplayWidth.pad(TerminalSanitizer.line(status.label), toWidth: statusWidth) + " ", style))
+                if !isSelected, let color = text.statusColor { style.foreground = color }
+                columns.append(Span(status, style))
             }
-            columns.append(Span(DisplayWidth.pad(badges, toWidth: min(DisplayWidth.of(badges), 15)) + " ", isSelected ? rowStyle : state.theme.muted))
+            columns.append(Span(text.badges, isSelected ? rowStyle : state.theme.muted))
             columns.append(Span(String(repeating: " ", count: max(0, ageWidth - age.count)) + age, isSelected ? rowStyle : state.theme.muted))
             let used = buffer.write(StyledLine(columns), row: y, column: inner.x, maxWidth: inner.width)
             buffer.fill(Rect(x: inner.x + used, y: y, width: inner.width - used, height: 1), with: .blank(rowStyle))
@@ -117,7 +111,8 @@ public enum Screen {
                 let event = timeline.timeline.events[index]
                 let isSelected = position == selectedLine
                 let rowStyle = isSelected ? (state.focus == .timeline ? theme.selection : theme.selectionUnfocused) : theme.text
-                let used = buffer.write(StyledLine(eventRow(event, time: timeline.localTime(ofEventAt: index), selected: isSelected, rowStyle: rowStyle, width: body.width, theme: theme)), row: y, column: body.x, maxWidth: body.width)
+                let headline = timeline.preparedHeadline(at: index, width: body.width) ?? headline(event, width: body.width)
+                let used = buffer.write(StyledLine(eventRow(event, time: timeline.localTime(ofEventAt: index), headline: headline, selected: isSelected, rowStyle: rowStyle, theme: theme)), row: y, column: body.x, maxWidth: body.width)
                 // The row's spans are padded to its width; fill only what they left.
                 buffer.fill(Rect(x: body.x + used, y: y, width: body.width - used, height: 1), with: .blank(rowStyle))
             }
@@ -168,23 +163,34 @@ public enum Screen {
         return name + "[\(key)]"
     }
 
-    static func eventRow(_ event: TimelineEvent, time: String, selected: Bool, rowStyle: Style, width: Int, theme: Theme) -> [Span] {
+    /// "3d ago" where the list is wide enough to keep names readable, else "3d".
+    static func ageWidth(listWidth: Int) -> Int {
+        listWidth < 38 ? 4 : 8
+    }
+
+    /// An event's title, duration and text on one line, padded to what a timeline row `width`
+    /// wide leaves for them.
+    static func headline(_ event: TimelineEvent, width: Int) -> String {
+        var headline = oneLine(event.title, width: width)
+        if let seconds = event.durationSeconds, seconds > 0 { headline += " " + TimelineText.duration(seconds) }
+        if let text = event.text.map({ oneLine($0, width: width) }), !text.isEmpty, text != headline { headline += " — " + text }
+        let statusText = statusMark(event.status, theme: .standard).0
+        let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
+        return DisplayWidth.pad(headline, toWidth: max(1, width - 6 - 2 - 2 - statusWidth))
+    }
+
+    static func eventRow(_ event: TimelineEvent, time: String, headline: String, selected: Bool, rowStyle: Style, theme: Theme) -> [Span] {
         var glyph = event.channel.glyph
         if event.kind == "call_missed" { glyph = "✗" }
         let channelStyle = selected ? rowStyle : theme.channel(event.channel)
         let direction = event.direction?.arrow ?? " "
         let directionStyle = selected ? rowStyle : (event.direction == .inbound ? theme.inbound : theme.outbound)
-        var headline = oneLine(event.title, width: width)
-        if let seconds = event.durationSeconds, seconds > 0 { headline += " " + TimelineText.duration(seconds) }
-        if let text = event.text.map({ oneLine($0, width: width) }), !text.isEmpty, text != headline { headline += " — " + text }
         let (statusText, statusStyle) = statusMark(event.status, theme: theme)
-        let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
-        let headlineWidth = max(1, width - 6 - 2 - 2 - statusWidth)
         var spans = [
             Span(time + " ", selected ? rowStyle : theme.muted),
             Span(glyph + " ", channelStyle),
             Span(direction + " ", directionStyle),
-            Span(DisplayWidth.pad(headline, toWidth: headlineWidth), rowStyle),
+            Span(headline, rowStyle),
         ]
         if !statusText.isEmpty { spans.append(Span(" " + statusText, selected ? rowStyle : statusStyle)) }
         return spans
