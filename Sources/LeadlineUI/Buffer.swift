@@ -59,7 +59,7 @@ public struct Buffer: Sendable, Equatable {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in text.utf8 {
                 guard x < limit else { break }
-                place(Cell(grapheme: Self.asciiGraphemes[Int(byte) - 0x20], width: 1, style: style), row: row, column: x)
+                place(Cell(ascii: byte, style: style), row: row, column: x)
                 x += 1
             }
             return x - column
@@ -79,8 +79,11 @@ public struct Buffer: Sendable, Equatable {
                     }
                     return x - column
                 }
-                let grapheme = isBreak ? " " : scalar.value < 0x7F ? Self.asciiGraphemes[Int(scalar.value) - 0x20] : String(scalar)
-                place(Cell(grapheme: grapheme, width: graphemeWidth, style: style), row: row, column: x)
+                if isBreak || scalar.value < 0x7F {
+                    place(Cell(ascii: isBreak ? 0x20 : UInt8(scalar.value), style: style), row: row, column: x)
+                } else {
+                    place(Cell(grapheme: String(scalar), width: graphemeWidth, style: style), row: row, column: x)
+                }
                 x += graphemeWidth
             }
             return x - column
@@ -98,8 +101,11 @@ public struct Buffer: Sendable, Equatable {
                     }
                     return x - column
                 }
-                let grapheme = scalar.value >= 0x20 && scalar.value < 0x7F ? Self.asciiGraphemes[Int(scalar.value) - 0x20] : String(character)
-                place(Cell(grapheme: grapheme, width: graphemeWidth, style: style), row: row, column: x)
+                if scalar.value >= 0x20 && scalar.value < 0x7F {
+                    place(Cell(ascii: UInt8(scalar.value), style: style), row: row, column: x)
+                } else {
+                    place(Cell(grapheme: String(character), width: graphemeWidth, style: style), row: row, column: x)
+                }
                 x += graphemeWidth
                 continue
             }
@@ -119,9 +125,6 @@ public struct Buffer: Sendable, Equatable {
         }
         return x - column
     }
-
-    /// " " to "~", one string each, so the ASCII path makes no string per cell.
-    private static let asciiGraphemes: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Fills the part of `rect` inside the buffer with `cell`, which must be one column wide.
     ///

@@ -1,11 +1,20 @@
+import Synchronization
+
 /// One column of a ``Buffer``: a grapheme, how many columns it spans, and its style.
 ///
 /// A wide grapheme (CJK, most emoji) lives in the cell where it starts, with
 /// `width` 2; the cell to its right is a continuation cell with an empty
 /// grapheme and `width` 0, which renderers skip.
+///
+/// A cell holds no reference: its grapheme's UTF-8 is stored inline (up to 15 bytes, nearly every
+/// grapheme) or, for longer ones such as family emoji, as a number in a shared table. Copying a
+/// cell is then copying bytes, where a `String` per cell made every frame of 12,000 cells retain
+/// and release as many strings.
 public struct Cell: Sendable, Equatable {
-    /// The text drawn in this column: one grapheme, or "" in a continuation cell.
-    public var grapheme: String
+    /// The grapheme's UTF-8, little-endian from `low` into `high`; the top byte of `high` is the
+    /// length, or 0xFF when `low` is an index into ``LongGraphemes``.
+    private var low: UInt64
+    private var high: UInt64
     /// Columns the grapheme spans: 1 or 2, or 0 for a continuation cell.
     public var width: Int
     /// Colours and attributes the grapheme is drawn with.
@@ -13,9 +22,42 @@ public struct Cell: Sendable, Equatable {
 
     /// Creates a cell. The caller is responsible for `width` matching the grapheme.
     public init(grapheme: String, width: Int, style: Style = Style()) {
-        self.grapheme = grapheme
+        (low, high) = Self.pack(grapheme)
         self.width = width
         self.style = style
+    }
+
+    /// A cell of one printable ASCII byte, with no string made on the way.
+    init(ascii byte: UInt8, style: Style) {
+        low = UInt64(byte)
+        high = 1 << 56
+        width = 1
+        self.style = style
+    }
+
+    /// The text drawn in this column: one grapheme, or "" in a continuation cell.
+    public var grapheme: String {
+        get {
+            let length = Int(high >> 56)
+            if length == 0xFF { return LongGraphemes.shared.grapheme(at: Int(truncatingIfNeeded: low)) }
+            var bytes = (low, high & 0x00FF_FFFF_FFFF_FFFF)
+            return withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
+        }
+        set { (low, high) = Self.pack(newValue) }
+    }
+
+    private static func pack(_ grapheme: String) -> (UInt64, UInt64) {
+        var text = grapheme
+        return text.withUTF8 { utf8 in
+            guard utf8.count <= 15 else {
+                return (UInt64(truncatingIfNeeded: LongGraphemes.shared.index(of: grapheme)), 0xFF << 56)
+            }
+            var packed: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &packed) { raw in
+                for (offset, byte) in utf8.enumerated() { raw[offset] = byte }
+            }
+            return (packed.0, packed.1 | UInt64(utf8.count) << 56)
+        }
     }
 
     /// A space in the default style: what an empty buffer holds.
@@ -23,9 +65,34 @@ public struct Cell: Sendable, Equatable {
 
     /// A space in `style`, for clearing an area while keeping its colours.
     public static func blank(_ style: Style) -> Cell {
-        Cell(grapheme: " ", width: 1, style: style)
+        Cell(ascii: 0x20, style: style)
     }
 
     /// Whether this is the right half of a wide grapheme rather than a grapheme of its own.
     public var isContinuation: Bool { width == 0 }
+}
+
+/// Graphemes longer than a cell holds inline, numbered in the order first seen.
+///
+/// Bounded: vendor text could otherwise grow it without end with ever new long sequences. Past
+/// the bound a new one is drawn as U+FFFD; the ones already numbered keep drawing.
+final class LongGraphemes: Sendable {
+    static let shared = LongGraphemes()
+    static let limit = 65_536
+
+    private let table = Mutex<(graphemes: [String], numbers: [String: Int])>(([], [:]))
+
+    func index(of grapheme: String) -> Int {
+        table.withLock { table in
+            if let number = table.numbers[grapheme] { return number }
+            guard table.graphemes.count < Self.limit else { return -1 }
+            table.graphemes.append(grapheme)
+            table.numbers[grapheme] = table.graphemes.count - 1
+            return table.graphemes.count - 1
+        }
+    }
+
+    func grapheme(at index: Int) -> String {
+        table.withLock { table in table.graphemes.indices.contains(index) ? table.graphemes[index] : "\u{FFFD}" }
+    }
 }

@@ -168,4 +168,17 @@ struct EmojiCellTests {
         #expect(buffer[row: 0, column: 6].grapheme == "\u{1F3FD}")
         #expect(buffer[row: 0, column: 8].grapheme == "x")
     }
+
+    @Test("A cell gives back its grapheme, inline up to 15 bytes and from the shared table beyond")
+    func graphemeRoundTrip() {
+        for marks in 0..<12 {
+            let grapheme = "e" + String(repeating: "\u{301}", count: marks)
+            let cell = Cell(grapheme: grapheme, width: 1)
+            #expect(cell.grapheme == grapheme, "\(grapheme.utf8.count) bytes")
+            #expect(cell == Cell(grapheme: grapheme, width: 1))
+            #expect(cell != Cell(grapheme: grapheme + "\u{301}", width: 1))
+        }
+        #expect(Cell(grapheme: "", width: 0).grapheme == "")
+        #expect(Cell.blank(Style()).grapheme == " ")
+    }
 }
