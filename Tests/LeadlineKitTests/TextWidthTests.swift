@@ -83,7 +83,7 @@ import Testing
     @Test("pad, walking only as far as the width, agrees with truncating the measured whole")
     func padAgreesWithTruncate() {
         var random = SplitMix(state: 21)
-        let pieces = ["a", "é", "e\u{301}", "漢", "🌸", "👩‍👩‍👧", "🇨🇱", " ", "\u{200B}", "—", "ß", "ｗ"]
+        let pieces = ["a", "é", "e\u{301}", "漢", "🌸", "👩‍👩‍👧", "🇨🇱", " ", "\u{200B}", "—", "ß", "ｗ", "ก", "\u{0E33}", "\u{1100}", "\u{1161}", "가", "ｶ", "\u{FF9E}", "क", "\u{093F}", "\u{0600}"]
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             for width in [0, 1, 2, 3, 7, 20, 60] {

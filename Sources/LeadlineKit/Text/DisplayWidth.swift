@@ -89,6 +89,7 @@ public enum DisplayWidth {
             let cut = truncate(string, toWidth: width)
             return cut.utf8.count < width ? cut + String(repeating: " ", count: width - cut.utf8.count) : cut
         }
+        if let padded = padScalarByScalar(string, toWidth: width) { return padded }
         // One walk that stops just past the width, however long the text: a row is padded on
         // every frame, and the text may be a whole email.
         let ellipsisWidth = width >= 1 ? 1 : 0
@@ -110,6 +111,48 @@ public enum DisplayWidth {
             index = next
         }
         return used < width ? string + String(repeating: " ", count: width - used) : string
+    }
+
+    /// ``pad(_:toWidth:)`` walking scalars instead of graphemes, which is several times cheaper;
+    /// nil as soon as it meets a scalar that may join the one before it into one grapheme (a
+    /// mark, a joiner, a spacing vowel sign, a flag letter, anything outside the Basic
+    /// Multilingual Plane), where the grapheme walk must decide.
+    private static func padScalarByScalar(_ string: String, toWidth width: Int) -> String? {
+        let scalars = string.unicodeScalars
+        var used = 0
+        var kept = scalars.startIndex
+        var keptWidth = 0
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalar.value < 0x1_0000, basicPlaneStandsAlone[Int(scalar.value)] else { return nil }
+            let scalarWidth = Self.width(of: scalar)
+            if used + scalarWidth > width {
+                return String(string[..<kept]) + "…" + String(repeating: " ", count: max(0, width - keptWidth - 1))
+            }
+            used += scalarWidth
+            index = scalars.index(after: index)
+            if used <= width - 1 {
+                kept = index
+                keptWidth = used
+            }
+        }
+        return used < width ? string + String(repeating: " ", count: width - used) : string
+    }
+
+    /// Whether a Basic Multilingual Plane scalar is always a grapheme of its own: it takes a
+    /// column, and no grapheme rule joins it to the scalar before it (marks and joiners take
+    /// none; spacing marks, Hangul leading consonants, prepended marks and the half-width kana
+    /// voice marks are the rest).
+    private static let basicPlaneStandsAlone: [Bool] = (0..<0x1_0000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)), basicPlaneWidths[value] > 0 else { return false }
+        if scalar.properties.generalCategory == .spacingMark || scalar.properties.isGraphemeExtend { return false }
+        switch value {
+        case 0x1100...0x115F, 0xA960...0xA97F, 0x0E33, 0x0EB3, 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0xFF9E...0xFF9F:
+            return false
+        default:
+            return true
+        }
     }
 
     /// The longest whole-grapheme prefix of `string` no wider than `budget`.
