@@ -33,18 +33,24 @@ struct Figure {
     }
 }
 
-/// The `--json` shape: one object, figure name → `{value, unit, size}`.
+/// The `--json` shape: one object, figure name → `{value, unit, size}`, plus `target` (the
+/// value must stay below it) and `met` for figures DESIGN §6 bounds, and `note` where there is one.
 struct FigureJSON: Encodable {
     var value: Double
     var unit: String
     var size: String
+    var target: Double?
+    var met: Bool?
+    var note: String?
 }
 
 extension [Figure] {
     func json() throws -> String {
         var object: [String: FigureJSON] = [:]
         for figure in self {
-            object[figure.name] = FigureJSON(value: (figure.value * 1_000).rounded() / 1_000, unit: figure.unit, size: figure.size)
+            object[figure.name] = FigureJSON(
+                value: (figure.value * 1_000).rounded() / 1_000, unit: figure.unit, size: figure.size,
+                target: figure.limit, met: figure.met, note: figure.note)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
