@@ -30,8 +30,8 @@ struct LeadRowText: Sendable {
 }
 
 extension LeadListState {
-    /// Works out the text of the rows at `scroll ..< scroll + height` for a pane `width` wide,
-    /// and forgets the others: a frame then only copies them (``Screen`` computes a missing row
+    /// Works out the text of the rows at `scroll ..< scroll + height` for a pane `width` wide
+    /// (keeping up to ``preparedRowLimit`` rows prepared earlier): a frame then only copies them (``Screen`` computes a missing row
     /// itself, so drawing stays a function of the state).
     mutating func prepareRows(width: Int, ageWidth: Int, height: Int) {
         if width != rowWidth {
@@ -39,17 +39,22 @@ extension LeadListState {
             rowWidth = width
         }
         let window = visible[min(scroll, visible.count)..<min(scroll + max(0, height), visible.count)]
-        guard window.contains(where: { rows[$0] == nil }) || rows.count != window.count else { return }
-        var kept: [Int: LeadRowText] = [:]
-        kept.reserveCapacity(window.count)
-        for slot in window { kept[slot] = rows[slot] ?? LeadRowText(person(slot), width: width, ageWidth: ageWidth) }
-        rows = kept
+        if rows.count + window.count > Self.preparedRowLimit {
+            rows = rows.filter { window.contains($0.key) }
+        }
+        for slot in window where rows[slot] == nil {
+            rows[slot] = LeadRowText(person(slot), width: width, ageWidth: ageWidth)
+        }
     }
+
+    /// How many prepared rows are kept, so paging back and forth or typing a filter finds
+    /// rows already prepared, without holding text for every person.
+    static let preparedRowLimit = 2_000
 }
 
 extension TimelineState {
     /// Works out the headlines of the events on lines `scroll ..< scroll + height` for a pane
-    /// `width` wide, and forgets the others.
+    /// `width` wide, keeping up to ``LeadListState/preparedRowLimit`` prepared earlier.
     mutating func prepareHeadlines(width: Int, height: Int) {
         if width != headlineWidth {
             headlines = [:]
@@ -60,13 +65,13 @@ extension TimelineState {
         for line in window {
             if case .event(let position) = line { arrivals.append((timeline.chronological[position], position)) }
         }
-        guard arrivals.contains(where: { headlines[$0.arrival] == nil }) || headlines.count != arrivals.count else { return }
-        var kept: [Int: String] = [:]
-        kept.reserveCapacity(arrivals.count)
-        for (arrival, position) in arrivals {
-            kept[arrival] = headlines[arrival] ?? Screen.headline(timeline.events[position], width: width)
+        if headlines.count + arrivals.count > LeadListState.preparedRowLimit {
+            let shown = Set(arrivals.map(\.arrival))
+            headlines = headlines.filter { shown.contains($0.key) }
         }
-        headlines = kept
+        for (arrival, position) in arrivals where headlines[arrival] == nil {
+            headlines[arrival] = Screen.headline(timeline.events[position], width: width)
+        }
     }
 
     /// The prepared headline of the event at `position`, if it was prepared for `width`.
