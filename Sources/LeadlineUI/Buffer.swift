@@ -65,62 +65,40 @@ public struct Buffer: Sendable, Equatable {
             return x - column
         }
         let cleaned = TerminalSanitizer.clean(text)
+        /// Places one terminal unit at `x`; false once the limit is reached (a wide unit that
+        /// would straddle it leaves one blank).
+        func put(_ cell: Cell) -> Bool {
+            if x + cell.width > limit {
+                if x < limit {
+                    place(.blank(style), row: row, column: x)
+                    x += 1
+                }
+                return false
+            }
+            place(cell, row: row, column: x)
+            x += cell.width
+            return true
+        }
+        func cell(_ grapheme: String, width: Int) -> Cell {
+            if grapheme.utf8.count == 1, let byte = grapheme.utf8.first { return Cell(ascii: byte, style: style) }
+            return Cell(grapheme: grapheme, width: width, style: style)
+        }
         // Every scalar takes a column (no combining marks, joiners or selectors): each scalar is
         // a terminal unit of its own, as `terminalUnits` would split it, and no grapheme
         // breaking is needed.
         if cleaned.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || DisplayWidth.width(of: $0) > 0 }) {
             for scalar in cleaned.unicodeScalars {
                 let isBreak = scalar == "\n" || scalar == "\t"
-                let graphemeWidth = isBreak ? 1 : DisplayWidth.width(of: scalar)
-                if x + graphemeWidth > limit {
-                    if x < limit {
-                        place(.blank(style), row: row, column: x)
-                        x += 1
-                    }
-                    return x - column
-                }
-                if isBreak || scalar.value < 0x7F {
-                    place(Cell(ascii: isBreak ? 0x20 : UInt8(scalar.value), style: style), row: row, column: x)
-                } else {
-                    place(Cell(grapheme: String(scalar), width: graphemeWidth, style: style), row: row, column: x)
-                }
-                x += graphemeWidth
+                guard put(cell(isBreak ? " " : String(scalar), width: isBreak ? 1 : DisplayWidth.width(of: scalar))) else { break }
             }
             return x - column
         }
         for character in cleaned {
             let isBreak = character == "\n" || character == "\t"
-            // One scalar (nearly every character): no splitting into terminal units.
-            if !isBreak, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first {
-                let graphemeWidth = DisplayWidth.width(of: scalar)
-                if graphemeWidth == 0 { continue }
-                if x + graphemeWidth > limit {
-                    if x < limit {
-                        place(.blank(style), row: row, column: x)
-                        x += 1
-                    }
-                    return x - column
-                }
-                if scalar.value >= 0x20 && scalar.value < 0x7F {
-                    place(Cell(ascii: UInt8(scalar.value), style: style), row: row, column: x)
-                } else {
-                    place(Cell(grapheme: String(character), width: graphemeWidth, style: style), row: row, column: x)
-                }
-                x += graphemeWidth
-                continue
-            }
             for grapheme in isBreak ? [" "] : DisplayWidth.terminalUnits(character) {
                 let graphemeWidth = isBreak ? 1 : DisplayWidth.of(grapheme)
                 if graphemeWidth == 0 { continue }
-                if x + graphemeWidth > limit {
-                    if x < limit {
-                        place(.blank(style), row: row, column: x)
-                        x += 1
-                    }
-                    return x - column
-                }
-                place(Cell(grapheme: grapheme, width: graphemeWidth, style: style), row: row, column: x)
-                x += graphemeWidth
+                guard put(cell(grapheme, width: graphemeWidth)) else { return x - column }
             }
         }
         return x - column
