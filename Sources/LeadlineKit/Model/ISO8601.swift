@@ -116,7 +116,8 @@ public enum ISO8601 {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+    /// Year, month (1–12) and day of the month of a day counted from 1970-01-01.
+    public static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -392,19 +392,11 @@ public enum Screen {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// "Sat 10 Jan 2026" (English on purpose: a DateFormatter per separator per frame is slow).
-    /// "Mon 19 Jan 2026" for a day counted from 1970-01-01 (a Thursday), by the civil-from-days
-    /// arithmetic of the proleptic Gregorian calendar: no calendar object per drawn separator.
+    /// "Mon 19 Jan 2026" for a day counted from 1970-01-01 (a Thursday): no calendar object per
+    /// drawn separator.
     static func dayLabel(_ day: Int) -> String {
         let weekday = ((day % 7) + 7 + 4) % 7
-        let shifted = day + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let dayOfMonth = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, dayOfMonth) = ISO8601.civilFromDays(day)
         return "\(weekdays[weekday]) \(dayOfMonth) \(months[month - 1]) \(year)"
     }
 }
