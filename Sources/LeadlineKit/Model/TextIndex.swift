@@ -184,3 +184,44 @@ public struct TextIndex: Sendable {
         liveBytes = newBytes.count
     }
 }
+
+/// A `/` filter over a ``TextIndex`` as it is typed. Each result is kept, so a longer text narrows
+/// the last one (every match of "mar" is a match of "ma") and backspace finds its earlier one.
+public struct IncrementalSearch: Sendable {
+    /// The results of the text being typed, shortest first: "m", "ma", "mar".
+    private var recent: [(text: String, matches: [Bool], items: [Int])] = []
+
+    public init() {}
+
+    /// Forgets earlier results; call it whenever the index changes.
+    public mutating func reset() {
+        recent = []
+    }
+
+    /// A flag per item of `index` saying whether it matches `text`; nil when the text has no
+    /// terms. The index compares lower-cased text, so for a case-sensitive query `confirm` is
+    /// asked about each item it found.
+    public mutating func matches(
+        _ text: String, in index: TextIndex, confirm: (SearchQuery, Int) -> Bool
+    ) -> [Bool]? {
+        let query = SearchQuery(text)
+        guard !query.isEmpty else {
+            recent = []
+            return nil
+        }
+        if let earlier = recent.last(where: { $0.text == text }) { return earlier.matches }
+        let base = recent.last { !$0.text.isEmpty && text.hasPrefix($0.text) }
+        var matches = index.items(containingAll: query.terms, among: base?.items)
+        var items = matches.indices.filter { matches[$0] }
+        if query.isCaseSensitive {
+            items = items.filter { item in
+                let confirmed = confirm(query, item)
+                if !confirmed { matches[item] = false }
+                return confirmed
+            }
+        }
+        recent.removeAll { !text.hasPrefix($0.text) }
+        recent.append((text, matches, items))
+        return matches
+    }
+}

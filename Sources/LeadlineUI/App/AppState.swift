@@ -92,9 +92,8 @@ public struct LeadListState: Sendable {
     private var sortedOrder: [Int]?
     /// Each slot's lower-cased name, phone, email and company, for the `/` filter.
     private var searchIndex = TextIndex()
-    /// Filters computed since the list last changed, newest last: typing narrows the previous
-    /// result, and backspace finds its earlier result here.
-    private var recentFilters: [(text: String, visible: [Int])] = []
+    /// The `/` filter's results by slot, kept while the filter is typed.
+    private var search = IncrementalSearch()
     /// Persons whose last activity changed since they were sorted; re-placed with the next page.
     private var stalePlacement: Set<Int> = []
     public var selected = 0
@@ -178,7 +177,7 @@ public struct LeadListState: Sendable {
             sortedOrder = merged(order, ordered(moved))
         }
         stalePlacement = []
-        recentFilters = []
+        search.reset()
         applyFilter(keeping: selectedRef)
     }
 
@@ -193,7 +192,6 @@ public struct LeadListState: Sendable {
             order = ordered(Array((0..<directory.slotCount).filter { directory.person(inSlot: $0) != nil }))
             sortedOrder = order
             stalePlacement = []
-            recentFilters = []
         }
         visible = filtered(order)
         if let keep, let index = visible.firstIndex(of: keep) {
@@ -203,25 +201,15 @@ public struct LeadListState: Sendable {
         }
     }
 
-    /// The slots of `order` that pass the filter. Narrows the last result when the text grew
-    /// (every match of "mar" is a match of "ma"), and reuses an earlier one on backspace.
+    /// The slots of `order` that pass the filter.
     private mutating func filtered(_ order: [Int]) -> [Int] {
-        let text = filter.text
-        let query = SearchQuery(text)
-        guard !query.isEmpty else {
-            recentFilters = []
-            return order
+        var search = self.search
+        let matches = search.matches(filter.text, in: searchIndex) { query, slot in
+            query.matches(Self.searchFields(person(slot)))
         }
-        if let earlier = recentFilters.last(where: { $0.text == text }) { return earlier.visible }
-        let base = recentFilters.last { !$0.text.isEmpty && text.hasPrefix($0.text) }
-        let candidates = base?.visible ?? order
-        let found = searchIndex.items(containingAll: query.terms, among: base?.visible)
-        var result = candidates.filter { found[$0] }
-        if query.isCaseSensitive { result = result.filter { query.matches(Self.searchFields(person($0))) } }
-        // Only the chain being typed is worth keeping: "m", "ma", "mar".
-        recentFilters.removeAll { !text.hasPrefix($0.text) }
-        recentFilters.append((text, result))
-        return result
+        self.search = search
+        guard let matches else { return order }
+        return order.filter { matches[$0] }
     }
 
     /// Selects the person with a lead of this REF, clearing the filter if it hides them;
@@ -282,9 +270,8 @@ public struct TimelineState: Sendable {
     private var localTimeZone: TimeZone?
     /// Each event's lower-cased search text, by arrival number.
     private var searchIndex = TextIndex()
-    /// Searches done since events last arrived, newest last: typing narrows the previous
-    /// result and backspace finds its earlier one here. `matches` is by arrival number.
-    private var recentSearches: [(text: String, matches: [Bool], arrivals: [Int])] = []
+    /// The `/` filter's results by arrival number, kept while the filter is typed.
+    private var search = IncrementalSearch()
     /// The padded headlines of the events on screen, by arrival number, for a pane
     /// `headlineWidth` wide.
     var headlines: [Int: String] = [:]
@@ -342,7 +329,7 @@ public struct TimelineState: Sendable {
         let touched = timeline.merge(events)
         for arrival in touched { headlines[arrival] = nil }
         if localTimeZone == timeZone { describe(touched, timeZone: timeZone) }
-        recentSearches = []
+        search.reset()
         relayout(keeping: keep, timeZone: timeZone)
     }
 
@@ -409,25 +396,11 @@ public struct TimelineState: Sendable {
 
     /// Which events (by arrival number) the `/` filter lets through; nil when there is none.
     private mutating func searchMatches() -> [Bool]? {
-        let text = filter.text
-        let query = SearchQuery(text)
-        guard !query.isEmpty else {
-            recentSearches = []
-            return nil
+        var search = self.search
+        let matches = search.matches(filter.text, in: searchIndex) { query, arrival in
+            query.matches(timeline.arrived[arrival].searchableFields)
         }
-        if let earlier = recentSearches.last(where: { $0.text == text }) { return earlier.matches }
-        let base = recentSearches.last { !$0.text.isEmpty && text.hasPrefix($0.text) }
-        var matches = searchIndex.items(containingAll: query.terms, among: base?.arrivals)
-        var arrivals = matches.indices.filter { matches[$0] }
-        if query.isCaseSensitive {
-            arrivals = arrivals.filter { arrival in
-                let confirmed = query.matches(timeline.arrived[arrival].searchableFields)
-                if !confirmed { matches[arrival] = false }
-                return confirmed
-            }
-        }
-        recentSearches.removeAll { !text.hasPrefix($0.text) }
-        recentSearches.append((text, matches, arrivals))
+        self.search = search
         return matches
     }
 }
