@@ -140,12 +140,14 @@ enum Benchmarks {
 enum BenchError: Error, CustomStringConvertible {
     case noNexorLead
     case noTimelineRequested
+    case notInFixture(String)
     case noProcfs
 
     var description: String {
         switch self {
         case .noNexorLead: "the simulated world has no Nexor lead to decode"
         case .noTimelineRequested: "the loaded list selected nobody, so no timeline was requested"
+        case .notInFixture(let id): "the benchmark's fixture has no lead \(id)"
         case .noProcfs: "no /proc/self/statm to read resident memory from"
         }
     }

@@ -46,6 +46,19 @@ struct Fixture {
         return (state, TimelineRequest.last(in: effects))
     }
 
+    /// `state(width:height:)` with the selected person's timeline of about `events` events
+    /// fetched and fed in.
+    func stateWithTimeline(
+        events: Int, width: Int, height: Int
+    ) async throws -> (state: AppState, request: TimelineRequest, history: PersonHistory) {
+        var (state, request) = state(width: width, height: height)
+        guard let request else { throw BenchError.noTimelineRequested }
+        let perVendor = max(1, events / request.person.leads.count)
+        let history = try await PersonHistory.fetch(request.person, from: workspace(historySize: perVendor))
+        history.feed(into: &state, generation: request.generation)
+        return (state, request, history)
+    }
+
     /// A workspace over the same world whose leads have `historySize` events per vendor.
     func workspace(historySize: Int) -> Workspace {
         var options = options

@@ -62,14 +62,10 @@ struct LeadlineBench {
 
         // Keystrokes and list search: the whole list, and a ~10,000-event timeline for the selected person.
         do {
-            var (state, request) = progress("listing them at \(width)×\(height)") { fixture.state(width: width, height: height) }
-            guard let request else { throw BenchError.noTimelineRequested }
-            let persons = state.leads.personCount
-            let perVendor = max(1, 10_000 / request.person.leads.count)
-            let history = try await progress("fetching a ~10,000-event timeline") {
-                try await PersonHistory.fetch(request.person, from: fixture.workspace(historySize: perVendor))
+            var (state, _, history) = try await progress("listing them at \(width)×\(height) with a ~10,000-event timeline") {
+                try await fixture.stateWithTimeline(events: 10_000, width: width, height: height)
             }
-            history.feed(into: &state, generation: request.generation)
+            let persons = state.leads.personCount
             let (samples, byStep) = progress("timing keystrokes") {
                 Benchmarks.keystrokes(&state, history: history, warmUpRounds: 1, rounds: 10)
             }
@@ -97,13 +93,9 @@ struct LeadlineBench {
         }
 
         // Filter toggles: the whole list and a ~100,000-event timeline.
-        var (state, request) = progress("listing them again") { fixture.state(width: width, height: height) }
-        guard let request else { throw BenchError.noTimelineRequested }
-        let bigWorkspace = fixture.workspace(historySize: max(1, 100_000 / request.person.leads.count))
-        let history = try await progress("fetching a ~100,000-event timeline") {
-            try await PersonHistory.fetch(request.person, from: bigWorkspace)
+        var (state, _, history) = try await progress("listing them again with a ~100,000-event timeline") {
+            try await fixture.stateWithTimeline(events: 100_000, width: width, height: height)
         }
-        history.feed(into: &state, generation: request.generation)
 
         let toggles = progress("timing channel filter changes") {
             Benchmarks.filterToggles(&state, warmUpRounds: 1, rounds: 10)

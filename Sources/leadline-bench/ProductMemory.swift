@@ -81,21 +81,18 @@ enum ProductMemory {
         people: Int, events: Int, width: Int, height: Int
     ) async throws -> Held {
         let fixture = try await Fixture.load(people: people)
-        var (state, request) = fixture.state(width: width, height: height)
-        guard let request else { throw BenchError.noTimelineRequested }
-        let workspace = fixture.workspace(historySize: max(1, events / request.person.leads.count))
-        let history = try await PersonHistory.fetch(request.person, from: workspace)
-        history.feed(into: &state, generation: request.generation)
+        let (state, request, history) = try await fixture.stateWithTimeline(events: events, width: width, height: height)
 
-        // Filed under the keys CachingSource uses, so the cache holds what the TUI's would.
+        // Asked through CachingSource, so the cache holds what the TUI's would, under its keys.
         let cache = ResultCache()
         for (source, page) in fixture.pages {
-            _ = try await cache.value(for: ResultCache.Key(source: source, request: "leads "), load: { page })
-        }
-        let channels = Channel.allCases.sorted().map(\.rawValue).joined(separator: ",")
-        for (lead, leadEvents) in zip(request.person.leads, history.events.map(\.events)) {
-            let key = ResultCache.Key(source: lead.source, request: "history \(lead.id) \(channels)")
-            _ = try await cache.value(for: key, load: { History(events: leadEvents) })
+            let histories = zip(request.person.leads, history.events).filter { $0.0.source == source }
+            let fixed = FixedSource(name: source, page: page, histories: Dictionary(histories.map { ($0.0.id, $0.1.events) }) { a, _ in a })
+            let caching = CachingSource(fixed, cache: cache)
+            _ = try await caching.leads(after: nil)
+            for leadID in fixed.histories.keys {
+                _ = try await caching.history(leadID: leadID, channels: Set(Channel.allCases)) { _ in }
+            }
         }
         return Held(state: state, cache: cache, events: history.events.map(\.events))
     }
@@ -116,4 +113,32 @@ enum ProductMemory {
         return nil
         #endif
     }()
+}
+
+/// A source that answers from data already fetched: one page of leads and some histories.
+private struct FixedSource: LeadSource {
+    let name: String
+    let page: LeadPage
+    let histories: [String: [TimelineEvent]]
+
+    func lead(id: String) async throws -> Lead {
+        guard let lead = page.leads.first(where: { $0.id == id }) else { throw BenchError.notInFixture(id) }
+        return lead
+    }
+
+    func history(
+        leadID: String, channels: Set<Channel>, onPage: @escaping @Sendable ([TimelineEvent]) async -> Void
+    ) async throws -> History {
+        guard let events = histories[leadID] else { throw BenchError.notInFixture(leadID) }
+        await onPage(events)
+        return History(events: events)
+    }
+
+    func leads(after cursor: String?) async throws -> LeadPage {
+        cursor == nil ? page : LeadPage(leads: [], next: nil)
+    }
+
+    func findLeads(matching contact: ContactKey) async throws -> [Lead]? {
+        nil
+    }
 }
