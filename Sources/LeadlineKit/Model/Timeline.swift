@@ -31,11 +31,6 @@ public struct Timeline: Sendable {
     /// The events, oldest first.
     public var events: Events { Events(timeline: self) }
 
-    /// The arrival number of the event with `key`, if the timeline has it.
-    public func arrival(of key: TimelineEvent.Key) -> Int? {
-        arrivalByKey[key]
-    }
-
     /// Adds events from another page or source, keeping the line sorted and stable. Returns the
     /// arrival numbers that are new or were replaced.
     @discardableResult
