@@ -7,6 +7,11 @@ extension JSONValue {
 
     /// Parses a JSON document in one pass over its bytes.
     ///
+    /// Written here because nothing at hand gives a JSON tree cheaply: decoding ``JSONValue``
+    /// through `JSONDecoder` tries each type in turn and throws per miss (that was most of the
+    /// decoding time), `JSONSerialization` answers `Any` with booleans and numbers mixed up as
+    /// `NSNumber`, and no package on the list this project may use offers a JSON tree.
+    ///
     /// The values are the ones ``JSONValue/init(from:)`` reads through `JSONDecoder`: a number
     /// without fraction or exponent that fits `Int64`, or a written-out whole number that does
     /// (`1500.0`), is an ``integer(_:)``; any other number is a ``number(_:)``. Bytes that are
@@ -112,12 +117,7 @@ private struct JSONParser {
         while true {
             skipWhitespace()
             items.append(try value())
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("unexpected end of document") }
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "]") { break }
-            guard byte == UInt8(ascii: ",") else { index -= 1; throw failure("expected ',' or ']'") }
+            if try ended(by: "]") { break }
         }
         depth -= 1
         return .array(items)
@@ -144,15 +144,24 @@ private struct JSONParser {
             // A repeated name keeps its first value, as JSONDecoder does.
             let member = try value()
             if members.index(forKey: key) == nil { members[key] = member }
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("unexpected end of document") }
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: "}") { break }
-            guard byte == UInt8(ascii: ",") else { index -= 1; throw failure("expected ',' or '}'") }
+            if try ended(by: "}") { break }
         }
         depth -= 1
         return .object(members)
+    }
+
+    /// After an array item or object member: true at the closing bracket, false after a comma.
+    private mutating func ended(by closing: Unicode.Scalar) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw failure("unexpected end of document") }
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: closing) { return true }
+        guard byte == UInt8(ascii: ",") else {
+            index -= 1
+            throw failure("expected ',' or '\(closing)'")
+        }
+        return false
     }
 
     /// A string starting at the opening quote.
