@@ -89,7 +89,10 @@ public struct Buffer: Sendable, Equatable {
         if cleaned.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || DisplayWidth.width(of: $0) > 0 }) {
             for scalar in cleaned.unicodeScalars {
                 let isBreak = scalar == "\n" || scalar == "\t"
-                guard put(cell(isBreak ? " " : String(scalar), width: isBreak ? 1 : DisplayWidth.width(of: scalar))) else { break }
+                let unit = isBreak || scalar.value < 0x7F
+                    ? Cell(ascii: isBreak ? 0x20 : UInt8(scalar.value), style: style)
+                    : Cell(grapheme: String(scalar), width: DisplayWidth.width(of: scalar), style: style)
+                guard put(unit) else { break }
             }
             return x - column
         }
