@@ -94,6 +94,9 @@ public struct LeadListState: Sendable {
     private var searchIndex = TextIndex()
     /// The `/` filter's results by slot, kept while the filter is typed.
     private var search = IncrementalSearch()
+    /// The filter text `visible` was filtered for while the list and its order stayed the same,
+    /// so a longer text filters `visible` rather than every person; nil once either changed.
+    private var visibleFilterText: String?
     /// Persons whose last activity changed since they were sorted; re-placed with the next page.
     private var stalePlacement: Set<Int> = []
     public var selected = 0
@@ -178,6 +181,7 @@ public struct LeadListState: Sendable {
         }
         stalePlacement = []
         search.reset()
+        visibleFilterText = nil
         applyFilter(keeping: selectedRef)
     }
 
@@ -192,6 +196,7 @@ public struct LeadListState: Sendable {
             order = ordered(Array((0..<directory.slotCount).filter { directory.person(inSlot: $0) != nil }))
             sortedOrder = order
             stalePlacement = []
+            visibleFilterText = nil
         }
         visible = filtered(order)
         if let keep, let index = visible.firstIndex(of: keep) {
@@ -208,8 +213,10 @@ public struct LeadListState: Sendable {
             query.matches(Self.searchFields(person(slot)))
         }
         self.search = search
+        let shown = visibleFilterText.map { !$0.isEmpty && filter.text.hasPrefix($0) } == true ? visible : order
+        visibleFilterText = filter.text
         guard let matches else { return order }
-        return order.filter { matches[$0] }
+        return shown.filter { matches[$0] }
     }
 
     /// Selects the person with a lead of this REF, clearing the filter if it hides them;
