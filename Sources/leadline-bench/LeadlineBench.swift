@@ -12,14 +12,21 @@ import LeadlineUI
 @main
 struct LeadlineBench {
     static let usage = """
-        usage: leadline-bench [--json] [--people N]
+        usage: leadline-bench [--json] [--people N] [--only GROUP,...]
           --json       print one JSON object: figure name → {value, unit, size}
           --people N   people in the simulated world (default 100000)
+          --only G,…   measure only these groups: memory, keys, filter, decode, network
         """
+
+    /// The figures, in groups that share their set-up, in the order they are measured.
+    enum Group: String, CaseIterable {
+        case memory, keys, filter, decode, network
+    }
 
     static func main() async {
         var json = false
         var people = 100_000
+        var groups = Set(Group.allCases)
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             switch argument {
@@ -27,6 +34,13 @@ struct LeadlineBench {
             case "--people":
                 guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else { fail("--people needs a positive number") }
                 people = value
+            case "--only":
+                let names = arguments.popFirst()?.split(separator: ",").map(String.init) ?? []
+                let chosen = names.compactMap(Group.init(rawValue:))
+                guard !names.isEmpty, chosen.count == names.count else {
+                    fail("--only takes groups from: \(Group.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                groups = Set(chosen)
             case "-h", "--help":
                 print(usage)
                 return
@@ -34,19 +48,19 @@ struct LeadlineBench {
             }
         }
         do {
-            let figures = try await run(people: people)
+            let figures = try await run(people: people, groups: groups)
             print(json ? try figures.json() : figures.map(\.line).joined(separator: "\n"))
         } catch {
             fail(String(describing: error))
         }
     }
 
-    static func run(people: Int) async throws -> [Figure] {
+    static func run(people: Int, groups: Set<Group>) async throws -> [Figure] {
         let width = 200, height = 60
         var figures: [Figure] = []
 
         // First, while the heap is unfragmented by the other measurements.
-        if FileManager.default.fileExists(atPath: "/proc/self/statm") {
+        if groups.contains(.memory), FileManager.default.fileExists(atPath: "/proc/self/statm") {
             let memory = try await progress("measuring the product's memory") {
                 try await ProductMemory.measure(people: people, events: 100_000, width: width, height: height)
             }
@@ -56,12 +70,36 @@ struct LeadlineBench {
                 limit: 200, note: memory.note))
         }
 
+        if !groups.isDisjoint(with: [.keys, .filter]) {
+            figures += try await listFigures(groups, people: people, width: width, height: height)
+        }
+        if groups.contains(.decode) {
+            let decoding = try await progress("timing Nexor history decoding") {
+                try await Benchmarks.nexorDecoding(historySize: 5_000, warmUpRuns: 1, runs: 5)
+            }
+            figures.append(Figure(
+                name: "decode_mb_per_s", value: decoding.megabytesPerSecond, unit: "MB/s",
+                size: "\(grouped(decoding.events)) events in \(decoding.pages) Nexor history pages, "
+                    + String(format: "%.1f MB", Double(decoding.bytes) / 1e6) + ", median of 5 runs",
+                limit: nil, note: "MB = 10^6 bytes of JSON body, decoded and mapped by NexorClient from memory"))
+        }
+        if groups.contains(.network) {
+            figures += try await progress("timing cold opens against sim serve (\(NetworkBenchmarks.latency) ms round trips)") {
+                try await NetworkBenchmarks.figures(benchBinary: benchBinary())
+            }
+        }
+        return figures
+    }
+
+    /// The figures measured on the whole lead list: keystrokes, list search and filter toggles.
+    static func listFigures(_ groups: Set<Group>, people: Int, width: Int, height: Int) async throws -> [Figure] {
+        var figures: [Figure] = []
         let fixture = try await progress("fetching \(grouped(people)) people's lead lists") {
             try await Fixture.load(people: people)
         }
 
         // Keystrokes and list search: the whole list, and a ~10,000-event timeline for the selected person.
-        do {
+        if groups.contains(.keys) {
             var (state, _, history) = try await progress("listing them at \(width)×\(height) with a ~10,000-event timeline") {
                 try await fixture.stateWithTimeline(events: 10_000, width: width, height: height)
             }
@@ -93,31 +131,18 @@ struct LeadlineBench {
         }
 
         // Filter toggles: the whole list and a ~100,000-event timeline.
-        var (state, _, history) = try await progress("listing them again with a ~100,000-event timeline") {
-            try await fixture.stateWithTimeline(events: 100_000, width: width, height: height)
+        if groups.contains(.filter) {
+            var (state, _, history) = try await progress("listing them again with a ~100,000-event timeline") {
+                try await fixture.stateWithTimeline(events: 100_000, width: width, height: height)
+            }
+            let toggles = progress("timing channel filter changes") {
+                Benchmarks.filterToggles(&state, warmUpRounds: 1, rounds: 10)
+            }
+            figures.append(Figure(
+                name: "filter_toggle_ms", value: toggles.milliseconds(50), unit: "ms",
+                size: "\(width)×\(height), \(grouped(history.count))-event timeline, median of \(toggles.count) changes",
+                limit: 5, note: String(format: "p99 %.3f ms", toggles.milliseconds(99))))
         }
-
-        let toggles = progress("timing channel filter changes") {
-            Benchmarks.filterToggles(&state, warmUpRounds: 1, rounds: 10)
-        }
-        figures.append(Figure(
-            name: "filter_toggle_ms", value: toggles.milliseconds(50), unit: "ms",
-            size: "\(width)×\(height), \(grouped(history.count))-event timeline, median of \(toggles.count) changes",
-            limit: 5, note: String(format: "p99 %.3f ms", toggles.milliseconds(99))))
-
-        let decoding = try await progress("timing Nexor history decoding") {
-            try await Benchmarks.nexorDecoding(historySize: 5_000, warmUpRuns: 1, runs: 5)
-        }
-        figures.append(Figure(
-            name: "decode_mb_per_s", value: decoding.megabytesPerSecond, unit: "MB/s",
-            size: "\(grouped(decoding.events)) events in \(decoding.pages) Nexor history pages, "
-                + String(format: "%.1f MB", Double(decoding.bytes) / 1e6) + ", median of 5 runs",
-            limit: nil, note: "MB = 10^6 bytes of JSON body, decoded and mapped by NexorClient from memory"))
-
-        figures += try await progress("timing cold opens against sim serve (\(NetworkBenchmarks.latency) ms round trips)") {
-            try await NetworkBenchmarks.figures(benchBinary: benchBinary())
-        }
-
         return figures
     }
 
