@@ -1,0 +1,67 @@
+/// A short list of optional strings kept in one allocation: their UTF-8 bytes one after another,
+/// after a table of where each ends.
+///
+/// A Swift `String` of more than 15 bytes is a heap object of its own, with a 32-byte header and
+/// the allocator's rounding; an event or a lead holds several, and leadline holds 100,000s of
+/// events and leads. Packed, they cost one array and 4 bytes a string. Reading a string makes a
+/// `String` again, so this is for values that are stored many times and read a few at a time
+/// (the rows on screen, the selected event), not for text that is read in a loop.
+public struct PackedStrings: Sendable, Hashable {
+    /// `count` little-endian `UInt32` ends (from the start of the text, with ``absent`` set for a
+    /// nil string), then the text.
+    private var storage: [UInt8]
+
+    /// The bit of an end that marks a nil string (whose end equals the previous end).
+    private static let absent: UInt32 = 1 << 31
+
+    /// No strings.
+    public init() {
+        storage = []
+    }
+
+    /// `strings`, in order.
+    public init(_ strings: some Collection<String?>) {
+        let textBytes = strings.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+        precondition(textBytes < Int(Self.absent), "PackedStrings holds less than 2 GiB of text")
+        var storage = [UInt8]()
+        storage.reserveCapacity(4 + 4 * strings.count + textBytes)
+        Self.appendWord(UInt32(strings.count), to: &storage)
+        var end: UInt32 = 0
+        for string in strings {
+            end += UInt32(string?.utf8.count ?? 0)
+            Self.appendWord(string == nil ? end | Self.absent : end, to: &storage)
+        }
+        for case let string? in strings { storage.append(contentsOf: string.utf8) }
+        self.storage = storage
+    }
+
+    /// How many strings there are, nil ones included.
+    public var count: Int {
+        storage.isEmpty ? 0 : Int(word(at: 0))
+    }
+
+    /// The string at `index`, or nil if it was nil.
+    public subscript(index: Int) -> String? {
+        precondition(index >= 0 && index < count, "PackedStrings index out of range")
+        let end = word(at: 4 + 4 * index)
+        guard end & Self.absent == 0 else { return nil }
+        let start = index == 0 ? 0 : word(at: 4 * index) & ~Self.absent
+        let text = 4 + 4 * count
+        return storage.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[(text + Int(start))..<(text + Int(end))]), as: UTF8.self)
+        }
+    }
+
+    /// Every string, in order.
+    public var strings: [String?] {
+        (0..<count).map { self[$0] }
+    }
+
+    private func word(at offset: Int) -> UInt32 {
+        storage.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian }
+    }
+
+    private static func appendWord(_ word: UInt32, to storage: inout [UInt8]) {
+        withUnsafeBytes(of: word.littleEndian) { storage.append(contentsOf: $0) }
+    }
+}
