@@ -209,10 +209,13 @@ struct TimelineCancellationTests {
             await #expect(throws: VendorError.cancelled(source: "nexor")) { try await loading.value }
             let asked = try await Self.historyRequests(server)
             #expect(asked < 10, "the chain stopped before its end")
-            // Three round trips later nothing more has been asked and no page arrived.
+            // A page fetched ahead may have been delivered before the cancel on a loaded machine,
+            // but none after it: three round trips later nothing more was asked or delivered.
+            let delivered = await pages.count
+            #expect(delivered < 10)
             try await Task.sleep(for: .milliseconds(900))
             #expect(try await Self.historyRequests(server) == asked)
-            #expect(await pages.count == 1)
+            #expect(await pages.count == delivered)
             #expect(await workspace.cache.count == 0, "a cancelled history is not cached")
         }
     }
