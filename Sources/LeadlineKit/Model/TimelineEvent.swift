@@ -16,28 +16,24 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         public var description: String { "\(source):\(id)#\(kind)" }
     }
 
-    /// The configured name of the source this came from ("nexor").
-    public var source: String
-    /// The vendor's id of the item, or a stable id leadline derived when the vendor gives none.
-    public var id: String
     public var channel: Channel
-    /// What happened, as a dotted word: "message", "call", "call_missed", "meeting.booked", …
-    public var kind: String
     public var timestamp: Date
     public var direction: Direction?
-    /// A short heading: an email subject, "Call", an activity's title.
-    public var title: String
-    /// The vendor's status word ("delivered", "read", "ended"), if any.
-    public var status: String?
-    /// The body: message content, call summary, email body, notes.
-    public var text: String?
     public var urls: [LabeledURL]
     public var durationSeconds: Int?
     public var transcript: [TranscriptLine]
-    /// Everything else worth showing, in display order.
-    public var details: [Detail]
     /// The vendor's item as decoded, for the raw view.
     public var raw: RawJSON
+    /// `source`, `id`, `kind`, `title`, `status` and `text`, then each detail's label and value.
+    ///
+    /// A timeline holds 100,000s of events and most of their strings are too long for Swift to
+    /// keep inline, so they share one allocation; see ``PackedStrings``.
+    private var strings: PackedStrings
+
+    private enum Field: Int {
+        case source, id, kind, title, status, text
+        static let detailsStart = 6
+    }
 
     public init(
         source: String, id: String, channel: Channel, kind: String, timestamp: Date,
@@ -45,20 +41,75 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         urls: [LabeledURL] = [], durationSeconds: Int? = nil, transcript: [TranscriptLine] = [],
         details: [Detail] = [], raw: RawJSON = .null
     ) {
-        self.source = source
-        self.id = id
         self.channel = channel
-        self.kind = kind
         self.timestamp = timestamp
         self.direction = direction
-        self.title = title
-        self.status = status
-        self.text = text
         self.urls = urls
         self.durationSeconds = durationSeconds
         self.transcript = transcript
-        self.details = details
         self.raw = raw
+        strings = Self.pack(source: source, id: id, kind: kind, title: title, status: status, text: text, details: details)
+    }
+
+    /// The configured name of the source this came from ("nexor").
+    public var source: String {
+        get { strings[Field.source.rawValue]! }
+        set { replace(.source, with: newValue) }
+    }
+
+    /// The vendor's id of the item, or a stable id leadline derived when the vendor gives none.
+    public var id: String {
+        get { strings[Field.id.rawValue]! }
+        set { replace(.id, with: newValue) }
+    }
+
+    /// What happened, as a dotted word: "message", "call", "call_missed", "meeting.booked", …
+    public var kind: String {
+        get { strings[Field.kind.rawValue]! }
+        set { replace(.kind, with: newValue) }
+    }
+
+    /// A short heading: an email subject, "Call", an activity's title.
+    public var title: String {
+        get { strings[Field.title.rawValue]! }
+        set { replace(.title, with: newValue) }
+    }
+
+    /// The vendor's status word ("delivered", "read", "ended"), if any.
+    public var status: String? {
+        get { strings[Field.status.rawValue] }
+        set { replace(.status, with: newValue) }
+    }
+
+    /// The body: message content, call summary, email body, notes.
+    public var text: String? {
+        get { strings[Field.text.rawValue] }
+        set { replace(.text, with: newValue) }
+    }
+
+    /// Everything else worth showing, in display order.
+    public var details: [Detail] {
+        get {
+            stride(from: Field.detailsStart, to: strings.count, by: 2).map { Detail(strings[$0]!, strings[$0 + 1]!) }
+        }
+        set {
+            strings = Self.pack(source: source, id: id, kind: kind, title: title, status: status, text: text, details: newValue)
+        }
+    }
+
+    private mutating func replace(_ field: Field, with value: String?) {
+        var all = strings.strings
+        all[field.rawValue] = value
+        strings = PackedStrings(all)
+    }
+
+    private static func pack(
+        source: String, id: String, kind: String, title: String, status: String?, text: String?, details: [Detail]
+    ) -> PackedStrings {
+        var all: [String?] = [source, id, kind, title, status, text]
+        all.reserveCapacity(all.count + 2 * details.count)
+        for detail in details { all += [detail.label, detail.value] }
+        return PackedStrings(all)
     }
 
     public var key: Key { Key(source: source, id: id, kind: kind) }
