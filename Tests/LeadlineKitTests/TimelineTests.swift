@@ -35,6 +35,26 @@ struct TimelineTests {
         #expect(timeline.countsByChannel == [.call: 1, .system: 2])
     }
 
+    @Test("Keys whose hashes collide are told apart, and a repeat still replaces", arguments: [
+        ("every key collides", { @Sendable (_: TimelineEvent.Key) in 7 }),
+        ("keys collide in pairs", { @Sendable (key: TimelineEvent.Key) in key.id.count / 2 }),
+    ] as [(String, @Sendable (TimelineEvent.Key) -> Int)])
+    func collidingKeys(_ name: String, hash: @escaping @Sendable (TimelineEvent.Key) -> Int) {
+        let first = (0..<40).map { Self.event("e\($0)", "2026-01-\(10 + $0 % 9)T10:00:00Z", kind: $0 % 3 == 0 ? "sms" : "call", title: "first") }
+        let again = stride(from: 0, to: 40, by: 3).map {
+            Self.event("e\($0)", "2026-01-\(10 + $0 % 9)T10:00:00Z", kind: $0 % 3 == 0 ? "sms" : "call", title: "again")
+        }
+        var colliding = Timeline(hashingKeysWith: hash)
+        var usual = Timeline()
+        for page in [Array(first[..<25]), Array(first[25...]), again] {
+            colliding.merge(page)
+            usual.merge(page)
+        }
+        #expect(colliding.events.count == 40, "\(name)")
+        #expect(Array(colliding.events) == Array(usual.events), "\(name)")
+        #expect(colliding.events.filter { $0.title == "again" }.count == again.count, "\(name)")
+    }
+
     @Test("Filter by channel set and smart-case text, terms ANDed")
     func filters() {
         let timeline = Timeline([

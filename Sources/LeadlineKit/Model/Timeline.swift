@@ -16,15 +16,27 @@ public struct Timeline: Sendable {
     public private(set) var arrived: [TimelineEvent] = []
     /// Arrival numbers (indices into `arrived`), oldest event first.
     public private(set) var chronological: [Int] = []
-    private var arrivalByKey: [TimelineEvent.Key: Int] = [:]
+    /// Arrival numbers by the hash of their event's key. A dictionary keyed by the keys
+    /// themselves would hold a copy of every event's id; colliding hashes take the next free one.
+    private var arrivalByHash: [Int: Int32] = [:]
+    /// `Key.hashValue`; tests give a worse one to make keys collide.
+    private let hashKey: @Sendable (TimelineEvent.Key) -> Int
     /// How many events each channel has.
     public private(set) var countsByChannel: [Channel: Int] = [:]
 
     /// An empty timeline.
-    public init() {}
+    public init() {
+        hashKey = { $0.hashValue }
+    }
+
+    /// An empty timeline that hashes keys with `hashKey`, for testing collisions.
+    init(hashingKeysWith hashKey: @escaping @Sendable (TimelineEvent.Key) -> Int) {
+        self.hashKey = hashKey
+    }
 
     /// A timeline of `events` in chronological order.
     public init(_ events: some Sequence<TimelineEvent>) {
+        self.init()
         merge(events)
     }
 
@@ -39,7 +51,8 @@ public struct Timeline: Sendable {
         var replacedMoved = false
         var touched: [Int] = []
         for event in newEvents {
-            if let arrival = arrivalByKey[event.key] {
+            let key = event.key
+            if let arrival = arrival(of: key) {
                 let old = arrived[arrival]
                 countsByChannel[old.channel, default: 0] -= 1
                 if countsByChannel[old.channel] == 0 { countsByChannel[old.channel] = nil }
@@ -48,7 +61,9 @@ public struct Timeline: Sendable {
                 touched.append(arrival)
             } else {
                 let arrival = arrived.count
-                arrivalByKey[event.key] = arrival
+                var hash = hashKey(key)
+                while arrivalByHash[hash] != nil { hash &+= 1 }
+                arrivalByHash[hash] = Int32(arrival)
                 arrived.append(event)
                 added.append(arrival)
                 touched.append(arrival)
@@ -61,6 +76,16 @@ public struct Timeline: Sendable {
             chronological = Self.merge(chronological, added.sorted(by: precedes), by: precedes)
         }
         return touched
+    }
+
+    /// The arrival number of the event with `key`, if it arrived.
+    private func arrival(of key: TimelineEvent.Key) -> Int? {
+        var hash = hashKey(key)
+        while let arrival = arrivalByHash[hash].map(Int.init) {
+            if arrived[arrival].key == key { return arrival }
+            hash &+= 1
+        }
+        return nil
     }
 
     /// Oldest first; ties by arrival.
