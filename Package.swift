@@ -17,8 +17,10 @@ let package = Package(
         // Model, vendor clients, HTTP, config and cache. No terminal code.
         .target(
             name: "LeadlineKit",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // zlib (Debian: zlib1g-dev), to keep every event's raw vendor item deflated in memory.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Terminal-independent UI: cell Buffer, widgets, layout, state machine.
         .target(name: "LeadlineUI", dependencies: ["LeadlineKit"]),
         // ncursesw, wide-character API. Only LeadlineTerminal imports it. No pkgConfig: the

@@ -1,0 +1,2 @@
+// zlib, for keeping vendors' raw items compressed in memory (RawJSON).
+#include <zlib.h>

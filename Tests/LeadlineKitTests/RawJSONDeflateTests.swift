@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import LeadlineKit
+
+@Suite("Raw items kept deflated")
+struct RawJSONDeflateTests {
+    /// Every object in the vendors' documented payloads, and some that look like no vendor's.
+    static func items() throws -> [JSONValue] {
+        var items: [JSONValue] = []
+        func walk(_ value: JSONValue) {
+            switch value {
+            case .array(let elements): elements.forEach(walk)
+            case .object(let members):
+                items.append(value)
+                members.values.forEach(walk)
+            default: break
+            }
+        }
+        for name in ["nexor-get-lead-history.json", "leadping-list-lead-events.json", "nlpearl-get-outbound-lead.json",
+                     "liveforce-leads-summary.json", "nexor-get-lead.json"] {
+            walk(try JSONValue.parse(String(decoding: try Fixture.data(name), as: UTF8.self)))
+        }
+        var random = SystemRandomNumberGenerator()
+        let noise = (0..<2_000).map { _ in Character(UnicodeScalar(UInt8.random(in: 32...126, using: &random))) }
+        items += [
+            .null, .string(""), .integer(-1), .array([]), .object([:]),
+            .object(["text": .string(String(noise))]),
+            .object(["emoji": .string(String(repeating: "👩‍👩‍👧 ü \u{202E}", count: 50)), "n": .number(1.5)]),
+            .array((0..<500).map { .integer($0) }),
+        ]
+        return items
+    }
+
+    @Test("Every item reads back as exactly the text and value it was made from")
+    func roundTrip() throws {
+        for item in try Self.items() {
+            let raw = RawJSON(item)
+            #expect(raw.text == item.compactJSON)
+            #expect(raw.value == item)
+            #expect(raw == RawJSON(item))
+            #expect(raw.hashValue == RawJSON(item).hashValue)
+        }
+        #expect(RawJSON(.string("a")) != RawJSON(.string("b")))
+        #expect(RawJSON.null.text == "null")
+    }
+
+    @Test("A documented history item takes less than half its text's bytes")
+    func shrinks() throws {
+        let history = try JSONValue.parse(String(decoding: try Fixture.data("nexor-get-lead-history.json"), as: UTF8.self))
+        guard case .array(let entries)? = history["history"] else { Issue.record("no history in the fixture"); return }
+        let text = entries.reduce(0) { $0 + $1.compactJSON.utf8.count }
+        let stored = entries.reduce(0) { $0 + RawJSON($1).storedByteCount }
+        #expect(stored * 2 < text, "\(stored) bytes stored for \(text) bytes of text")
+    }
+}
