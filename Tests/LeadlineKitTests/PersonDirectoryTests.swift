@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LeadlineKit
 
@@ -71,6 +72,27 @@ struct PersonDirectoryTests {
         directory.add([Self.lead("d:1", phone: "+12025550001")])
         #expect(directory.persons.map { $0.leads.map(\.ref) } == [["x:0", "a:1", "d:1"]])
         #expect(directory.person(inSlot: 1) == nil)
+    }
+
+    @Test("A slot's id, name, status and last activity are the person's, without making the person")
+    func slotSummaries() {
+        var random = SplitMix(state: 4)
+        let leads = (0..<300).map { number in
+            Lead(source: "s\(number % 3)", id: "\(number)", name: Bool.random(using: &random) ? "" : "Name \(number)",
+                 phone: "+1202555\(String(format: "%04d", Int.random(in: 0..<120, using: &random)))",
+                 status: Bool.random(using: &random) ? Lead.Status(label: "L\(number % 5)") : nil,
+                 createdAt: Bool.random(using: &random) ? Date(timeIntervalSince1970: Double(number)) : nil,
+                 lastActivity: Bool.random(using: &random) ? Date(timeIntervalSince1970: Double(1_000 - number)) : nil)
+        }
+        let directory = PersonDirectory(leads)
+        for slot in 0..<directory.slotCount {
+            let person = directory.person(inSlot: slot)
+            #expect(directory.id(inSlot: slot) == person?.id)
+            guard let person else { continue }
+            #expect(directory.name(inSlot: slot) == person.name)
+            #expect(directory.status(inSlot: slot) == person.leads.lazy.compactMap(\.status).first)
+            #expect(directory.lastActivity(inSlot: slot) == person.lastActivity)
+        }
     }
 
     @Test("Leads without contact details stay on their own")

@@ -83,6 +83,29 @@ struct LeadStore: Sendable {
             details: details[number] ?? [])
     }
 
+    /// Lead `number`'s name.
+    func name(of number: Int32) -> String {
+        string(.name, of: records[Int(number)]) ?? ""
+    }
+
+    /// Lead `number`'s status.
+    func status(of number: Int32) -> Lead.Status? {
+        let status = records[Int(number)].status
+        return status < 0 ? nil : statuses[Int(status)]
+    }
+
+    /// Lead `number`'s latest activity, else its creation date.
+    func activity(of number: Int32) -> Date? {
+        let record = records[Int(number)]
+        return Self.date(record.lastActivity) ?? Self.date(record.createdAt)
+    }
+
+    /// Lead `number`'s REF.
+    func ref(of number: Int32) -> String {
+        let record = records[Int(number)]
+        return "\(sources[Int(record.source)]):\(string(.id, of: record) ?? "")"
+    }
+
     /// The number of a source name, nil when no lead has it.
     func sourceNumber(_ source: String) -> Int32? {
         sourceNumbers[source]

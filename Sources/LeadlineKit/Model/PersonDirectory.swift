@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups leads from every source into persons: leads that share a normalised phone number or
 /// email address (directly or through a chain of other leads) are one person.
 ///
@@ -166,14 +168,33 @@ public struct PersonDirectory: Sendable {
     /// The person in `slot`, or nil for a slot emptied by a join. The person is made from the
     /// directory's compact storage on each call.
     public func person(inSlot slot: Int) -> Person? {
-        var number = firstLead[slot]
-        guard number >= 0 else { return nil }
-        var personLeads: [Lead] = []
-        while number >= 0 {
-            personLeads.append(leads.lead(number))
-            number = nextLead[Int(number)]
-        }
-        return Person(leads: personLeads)
+        guard firstLead[slot] >= 0 else { return nil }
+        return Person(leads: leadNumbers(inSlot: slot).map(leads.lead))
+    }
+
+    /// The ``Person/id`` of the person in `slot`, without making the person.
+    public func id(inSlot slot: Int) -> String? {
+        firstLead[slot] < 0 ? nil : leads.ref(of: firstLead[slot])
+    }
+
+    /// The ``Person/name`` of the person in `slot`, without making the person.
+    public func name(inSlot slot: Int) -> String {
+        leadNumbers(inSlot: slot).lazy.map(leads.name(of:)).first { !$0.isEmpty } ?? ""
+    }
+
+    /// The first status a lead of the person in `slot` has, without making the person.
+    public func status(inSlot slot: Int) -> Lead.Status? {
+        leadNumbers(inSlot: slot).lazy.compactMap(leads.status(of:)).first
+    }
+
+    /// The ``Person/lastActivity`` of the person in `slot`, without making the person.
+    public func lastActivity(inSlot slot: Int) -> Date? {
+        leadNumbers(inSlot: slot).compactMap(leads.activity(of:)).max()
+    }
+
+    /// The numbers of the leads of the person in `slot`, in arrival order; none for an emptied slot.
+    private func leadNumbers(inSlot slot: Int) -> some Sequence<Int32> {
+        sequence(first: firstLead[slot]) { nextLead[Int($0)] }.prefix { $0 >= 0 }
     }
 
     /// The slot of the person that holds the lead with this REF.
