@@ -4,8 +4,8 @@ import Foundation
 /// per lead, and the text of every lead one after another in one buffer.
 ///
 /// ``PersonDirectory`` holds every lead of every source, 100,000s of them. As `Lead` values each
-/// would be a 184-byte struct with several `String`s, most of them heap objects of their own
-/// (ids and emails are rarely under 16 bytes). Here a lead costs a 48-byte record and its text;
+/// would be a struct and a heap object for its text, with a header, a table of 4-byte ends and
+/// the allocator's rounding. Here a lead costs a 48-byte record and its text;
 /// its source and status, which few leads differ in, are kept once and numbered. A `Lead` is
 /// made again when asked for, so this is for leads read a few at a time (a person's), not in a
 /// loop over all of them.
