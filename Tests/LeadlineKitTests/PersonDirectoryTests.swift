@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LeadlineKit
 
@@ -61,6 +62,37 @@ struct PersonDirectoryTests {
         directory.add([Self.lead("b:1", email: "x@y.com", name: "Renamed")])
         #expect(directory.leadCount == 3)
         #expect(directory.persons[0].leads[1].name == "Renamed")
+    }
+
+    @Test("A key a lead had before an update still finds its person after the person joins another")
+    func updatedKeyFollowsJoin() {
+        var directory = PersonDirectory([Self.lead("x:0", phone: "+12025550000"), Self.lead("a:1", phone: "+12025550001")])
+        // a:1 now has x:0's phone: its person joins x:0's; the phone it had still names that person.
+        directory.add([Self.lead("a:1", phone: "+12025550000")])
+        directory.add([Self.lead("d:1", phone: "+12025550001")])
+        #expect(directory.persons.map { $0.leads.map(\.ref) } == [["x:0", "a:1", "d:1"]])
+        #expect(directory.person(inSlot: 1) == nil)
+    }
+
+    @Test("A slot's id, name, status and last activity are the person's, without making the person")
+    func slotSummaries() {
+        var random = SplitMix(state: 4)
+        let leads = (0..<300).map { number in
+            Lead(source: "s\(number % 3)", id: "\(number)", name: Bool.random(using: &random) ? "" : "Name \(number)",
+                 phone: "+1202555\(String(format: "%04d", Int.random(in: 0..<120, using: &random)))",
+                 status: Bool.random(using: &random) ? Lead.Status(label: "L\(number % 5)") : nil,
+                 createdAt: Bool.random(using: &random) ? Date(timeIntervalSince1970: Double(number)) : nil,
+                 lastActivity: Bool.random(using: &random) ? Date(timeIntervalSince1970: Double(1_000 - number)) : nil)
+        }
+        let directory = PersonDirectory(leads)
+        for slot in 0..<directory.slotCount {
+            let person = directory.person(inSlot: slot)
+            #expect(directory.id(inSlot: slot) == person?.id)
+            guard let person else { continue }
+            #expect(directory.name(inSlot: slot) == person.name)
+            #expect(directory.status(inSlot: slot) == person.leads.lazy.compactMap(\.status).first)
+            #expect(directory.lastActivity(inSlot: slot) == person.lastActivity)
+        }
     }
 
     @Test("Leads without contact details stay on their own")

@@ -18,40 +18,103 @@ public struct Lead: Sendable, Hashable, Identifiable {
         }
     }
 
-    /// The configured name of the source ("nexor").
-    public var source: String
-    /// The vendor's id; with `source` it forms the REF `source:id`.
-    public var id: String
-    public var name: String
-    public var phone: String?
-    public var email: String?
-    public var company: String?
-    public var status: Status?
+    /// The lead's text, in one allocation (a workspace and its cache hold every lead of every
+    /// source, 100,000s of them, and as `String`s most of these would be a heap object each):
+    /// the strings of ``Field`` in order, then each detail's label and value.
+    private var text: PackedStrings
     public var createdAt: Date?
     /// The latest activity the vendor's lead record itself tells of (last call, last chat,
     /// last update), when it has one; the lead list shows it before the timeline is loaded.
     public var lastActivity: Date?
-    /// Vendor facts worth showing (campaign, workflow, assigned user, metadata), in display order.
-    ///
-    /// The vendor's lead object itself is not kept: nothing shows it, and a workspace holds
-    /// every lead of every source.
-    public var details: [Detail]
+
+    /// The strings in `text` before the details; a nil status label means no status.
+    private enum Field: Int, CaseIterable {
+        case source, id, name, phone, email, company, statusLabel, statusKey, statusColor
+    }
+
+    private static let fieldCount = Field.allCases.count
 
     public init(
         source: String, id: String, name: String, phone: String? = nil, email: String? = nil,
         company: String? = nil, status: Status? = nil, createdAt: Date? = nil, lastActivity: Date? = nil,
         details: [Detail] = []
     ) {
-        self.source = source
-        self.id = id
-        self.name = name
-        self.phone = phone
-        self.email = email
-        self.company = company
-        self.status = status
+        text = Self.pack(
+            [source, id, name, phone, email, company, status?.label, status?.key, status?.color], details: details)
         self.createdAt = createdAt
         self.lastActivity = lastActivity
-        self.details = details
+    }
+
+    /// The configured name of the source ("nexor").
+    public var source: String {
+        get { text[Field.source.rawValue] ?? "" }
+        set { replace(.source, with: newValue) }
+    }
+    /// The vendor's id; with `source` it forms the REF `source:id`.
+    public var id: String {
+        get { text[Field.id.rawValue] ?? "" }
+        set { replace(.id, with: newValue) }
+    }
+    public var name: String {
+        get { text[Field.name.rawValue] ?? "" }
+        set { replace(.name, with: newValue) }
+    }
+    public var phone: String? {
+        get { text[Field.phone.rawValue] }
+        set { replace(.phone, with: newValue) }
+    }
+    public var email: String? {
+        get { text[Field.email.rawValue] }
+        set { replace(.email, with: newValue) }
+    }
+    public var company: String? {
+        get { text[Field.company.rawValue] }
+        set { replace(.company, with: newValue) }
+    }
+    public var status: Status? {
+        get {
+            text[Field.statusLabel.rawValue].map {
+                Status(label: $0, key: text[Field.statusKey.rawValue], color: text[Field.statusColor.rawValue])
+            }
+        }
+        set {
+            var fields = Array(text.strings.prefix(Self.fieldCount))
+            fields[Field.statusLabel.rawValue] = newValue?.label
+            fields[Field.statusKey.rawValue] = newValue?.key
+            fields[Field.statusColor.rawValue] = newValue?.color
+            text = Self.pack(fields, details: details)
+        }
+    }
+    /// Vendor facts worth showing (campaign, workflow, assigned user, metadata), in display order.
+    ///
+    /// The vendor's lead object itself is not kept: nothing shows it, and a workspace holds
+    /// every lead of every source.
+    public var details: [Detail] {
+        get {
+            stride(from: Self.fieldCount, to: text.count - 1, by: 2).map { Detail(text[$0] ?? "", text[$0 + 1] ?? "") }
+        }
+        set {
+            // No details to drop (the lead list drops them from every lead it is given).
+            if newValue.isEmpty && text.count == Self.fieldCount { return }
+            text = Self.pack(Array(text.strings.prefix(Self.fieldCount)), details: newValue)
+        }
+    }
+
+    private mutating func replace(_ field: Field, with value: String?) {
+        var strings = text.strings
+        strings[field.rawValue] = value
+        text = PackedStrings(strings)
+    }
+
+    private static func pack(_ fields: [String?], details: [Detail]) -> PackedStrings {
+        guard !details.isEmpty else { return PackedStrings(fields) }
+        var strings = fields
+        strings.reserveCapacity(fields.count + 2 * details.count)
+        for detail in details {
+            strings.append(detail.label)
+            strings.append(detail.value)
+        }
+        return PackedStrings(strings)
     }
 
     /// The REF that names this lead on the command line.

@@ -34,11 +34,13 @@ extension LeadListState {
     }
 
     private func computeSortKey(_ slot: Int) -> SortKey {
-        let person = person(slot)
+        // From the directory, without making the person: a new sort works this out for everyone.
         switch sort {
-        case .recent: return .date(lastActivity[person.id] ?? person.lastActivity ?? .distantPast)
-        case .name: return .text(Self.sortKey(person.name))
-        case .status: return .text(Self.sortKey(person.leads.lazy.compactMap(\.status?.label).first ?? ""))
+        case .recent:
+            let noted = lastActivity.isEmpty ? nil : directory.id(inSlot: slot).flatMap { lastActivity[$0] }
+            return .date(noted ?? directory.lastActivity(inSlot: slot) ?? .distantPast)
+        case .name: return .text(Self.sortKey(directory.name(inSlot: slot)))
+        case .status: return .text(Self.sortKey(directory.status(inSlot: slot)?.label ?? ""))
         }
     }
 

@@ -1,12 +1,17 @@
+import Foundation
 import LeadlineKit
 
 /// The text of a lead-list row: everything but the selection marker and the age, cleaned,
-/// measured and padded for one pane width.
+/// measured and padded for one pane width; and what the age is worked out from.
 struct LeadRowText: Sendable {
     var name: String
     var status: String?
     var statusColor: Color?
     var badges: String
+    /// The person's id, under which ``LeadListState/lastActivity`` records newer activity.
+    var personID: String
+    /// The latest activity the person's leads tell of.
+    var lastActivity: Date?
 
     /// The columns of `person`'s row in a list pane `width` columns wide whose age column is
     /// `ageWidth` wide.
@@ -26,6 +31,8 @@ struct LeadRowText: Sendable {
             statusColor = leadStatus.color.flatMap(Color.init(hex:))
         }
         badges = DisplayWidth.pad(badgeText, toWidth: badgeWidth) + " "
+        personID = person.id
+        lastActivity = person.lastActivity
     }
 }
 

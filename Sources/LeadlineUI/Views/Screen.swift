@@ -47,15 +47,15 @@ public enum Screen {
         for row in 0..<inner.height {
             let position = list.scroll + row
             guard position < list.visible.count else { break }
-            let person = list.person(list.visible[position])
             let isSelected = position == list.selected
             let rowStyle = isSelected ? (state.focus == .leads ? state.theme.selection : state.theme.selectionUnfocused) : state.theme.text
             let y = inner.y + row
             var columns = [Span(isSelected ? "▶" : " ", rowStyle)]
             let slot = list.visible[position]
-            let text = list.rowWidth == inner.width ? list.rows[slot] ?? LeadRowText(person, width: inner.width, ageWidth: ageWidth)
-                : LeadRowText(person, width: inner.width, ageWidth: ageWidth)
-            let age = (state.leads.lastActivity[person.id] ?? person.lastActivity).map { relative($0, now: state.now, compact: compactAge) } ?? ""
+            // A prepared row spares making the person from the directory.
+            let text = (list.rowWidth == inner.width ? list.rows[slot] : nil)
+                ?? LeadRowText(list.person(slot), width: inner.width, ageWidth: ageWidth)
+            let age = (state.leads.lastActivity[text.personID] ?? text.lastActivity).map { relative($0, now: state.now, compact: compactAge) } ?? ""
             columns.append(Span(text.name, rowStyle))
             if let status = text.status {
                 var style = isSelected ? rowStyle : state.theme.text
