@@ -245,20 +245,18 @@ public protocol CacheSized {
     var approximateBytes: Int { get }
 }
 
+// Both count their struct and their packed storage; neither unpacks a string to be measured.
 extension Lead: CacheSized {
     public var approximateBytes: Int {
-        200 + name.utf8.count + (phone?.utf8.count ?? 0) + (email?.utf8.count ?? 0)
-            + details.reduce(0) { $0 + $1.label.utf8.count + $1.value.utf8.count + 32 }
+        MemoryLayout<Lead>.stride + packedByteCount
     }
 }
 
 extension TimelineEvent: CacheSized {
     public var approximateBytes: Int {
-        300 + title.utf8.count + (text?.utf8.count ?? 0)
+        MemoryLayout<TimelineEvent>.stride + packedByteCount
             + transcript.reduce(0) { $0 + $1.text.utf8.count + $1.speaker.utf8.count + 48 }
-            + details.reduce(0) { $0 + $1.label.utf8.count + $1.value.utf8.count + 32 }
             + urls.reduce(0) { $0 + $1.url.utf8.count + $1.label.utf8.count + 32 }
-            + 32 + raw.text.utf8.count
     }
 }
 

@@ -22,6 +22,9 @@ public struct Lead: Sendable, Hashable, Identifiable {
     /// source, 100,000s of them, and as `String`s most of these would be a heap object each):
     /// the strings of ``Field`` in order, then each detail's label and value.
     private var text: PackedStrings
+
+    /// Bytes this lead's text, status and details take, for the cache's size estimate.
+    var packedByteCount: Int { text.storedByteCount }
     public var createdAt: Date?
     /// The latest activity the vendor's lead record itself tells of (last call, last chat,
     /// last update), when it has one; the lead list shows it before the timeline is loaded.

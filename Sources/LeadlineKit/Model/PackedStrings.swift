@@ -52,6 +52,9 @@ public struct PackedStrings: Sendable, Hashable {
         }
     }
 
+    /// Bytes of memory this takes beside its owner: the array's header and contents.
+    public var storedByteCount: Int { storage.isEmpty ? 0 : 32 + storage.count }
+
     /// Every string, in order.
     public var strings: [String?] {
         (0..<count).map { self[$0] }

@@ -30,6 +30,9 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     /// keep inline, so they share one allocation; see ``PackedStrings``.
     private var strings: PackedStrings
 
+    /// Bytes this event's strings and raw item take, for the cache's size estimate.
+    var packedByteCount: Int { strings.storedByteCount + raw.storedByteCount + 32 }
+
     private enum Field: Int {
         case source, id, kind, title, status, text
         static let detailsStart = 6
