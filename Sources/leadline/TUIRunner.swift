@@ -140,7 +140,9 @@ final class TUIRunner: @unchecked Sendable {
             case .loadLeads(let source, let cursor):
                 Task { [workspace, inbox] in
                     do {
-                        let page = try await workspace.source(named: source).source.leads(after: cursor)
+                        // Past the cache: the list keeps every lead it is given, so a cached
+                        // page would hold each lead a second time, and the list never asks twice.
+                        let page = try await workspace.source(named: source).source.base.leads(after: cursor)
                         inbox.post(.leadsLoaded(source: source, page: page))
                     } catch {
                         inbox.post(.leadsFailed(source: source, message: Self.describe(error)))
