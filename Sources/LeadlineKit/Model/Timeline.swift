@@ -16,9 +16,9 @@ public struct Timeline: Sendable {
     public private(set) var arrived: [TimelineEvent] = []
     /// Arrival numbers (indices into `arrived`), oldest event first.
     public private(set) var chronological: [Int] = []
-    /// Arrival numbers by the hash of their event's key. A dictionary keyed by the keys
-    /// themselves would hold a copy of every event's id; colliding hashes take the next free one.
-    private var arrivalByHash: [Int: Int32] = [:]
+    /// Arrival numbers, found by their event's key. A dictionary keyed by the keys would hold a
+    /// copy of every event's id; the table holds only the numbers.
+    private var arrivals = NumberTable()
     /// `Key.hashValue`; tests give a worse one to make keys collide.
     private let hashKey: @Sendable (TimelineEvent.Key) -> Int
     /// How many events each channel has.
@@ -61,10 +61,12 @@ public struct Timeline: Sendable {
                 touched.append(arrival)
             } else {
                 let arrival = arrived.count
-                var hash = hashKey(key)
-                while arrivalByHash[hash] != nil { hash &+= 1 }
-                arrivalByHash[hash] = Int32(arrival)
                 arrived.append(event)
+                // Taken out while it grows, so its buckets are not copied for the closure's `self`.
+                var table = arrivals
+                arrivals = NumberTable()
+                table.insert(Int32(arrival), hash: hashKey(key)) { hashKey(arrived[Int($0)].key) }
+                arrivals = table
                 added.append(arrival)
                 touched.append(arrival)
             }
@@ -80,12 +82,7 @@ public struct Timeline: Sendable {
 
     /// The arrival number of the event with `key`, if it arrived.
     private func arrival(of key: TimelineEvent.Key) -> Int? {
-        var hash = hashKey(key)
-        while let arrival = arrivalByHash[hash].map(Int.init) {
-            if arrived[arrival].key == key { return arrival }
-            hash &+= 1
-        }
-        return nil
+        arrivals.first(hash: hashKey(key)) { arrived[Int($0)].key == key }.map(Int.init)
     }
 
     /// Oldest first; ties by arrival.
