@@ -66,7 +66,7 @@ struct LeadlineBench {
             }
             figures.append(Figure(
                 name: "rss_mb", value: memory.total, unit: "MB",
-                size: "\(grouped(memory.persons)) persons listed, \(grouped(memory.events))-event timeline selected and cached",
+                size: "\(grouped(memory.persons)) persons (\(grouped(memory.leads)) leads) listed, \(grouped(memory.events))-event timeline selected and cached",
                 limit: 200, note: memory.note))
         }
 

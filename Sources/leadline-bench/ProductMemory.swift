@@ -15,6 +15,7 @@ import LeadlineUI
 enum ProductMemory {
     struct Measurement {
         var persons: Int
+        var leads: Int
         var events: Int
         var cacheEntries: Int
         var cacheEstimatedBytes: Int
@@ -43,7 +44,8 @@ enum ProductMemory {
     /// about `events` events, and measures.
     static func measure(people: Int, events: Int, width: Int, height: Int) async throws -> Measurement {
         var held: Held? = try await build(people: people, events: events, width: width, height: height)
-        let (persons, eventCount) = (held!.state.leads.personCount, held!.events.reduce(0) { $0 + $1.count })
+        let (persons, leads, eventCount) = (
+            held!.state.leads.personCount, held!.state.leads.directory.leadCount, held!.events.reduce(0) { $0 + $1.count })
         let cacheEntries = await held!.cache.count
         let cacheBytes = await held!.cache.bytes
         guard let total = residentMegabytes() else { throw BenchError.noProcfs }
@@ -65,7 +67,7 @@ enum ProductMemory {
         guard let baseline = residentMegabytes() else { throw BenchError.noProcfs }
 
         return Measurement(
-            persons: persons, events: eventCount, cacheEntries: cacheEntries, cacheEstimatedBytes: cacheBytes,
+            persons: persons, leads: leads, events: eventCount, cacheEntries: cacheEntries, cacheEstimatedBytes: cacheBytes,
             total: total, state: stateOnly, listAndEvents: listAndEvents, list: list, baseline: baseline)
     }
 
