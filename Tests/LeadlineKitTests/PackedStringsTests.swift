@@ -20,6 +20,19 @@ import Testing
         #expect(PackedStrings().count == 0)
     }
 
+    @Test func fieldsThenDetails() {
+        let details = [Detail("Campaign", "Spring"), Detail("", ""), Detail("Sentiment", "positive 👍")]
+        for kept in [[], details] {
+            let packed = PackedStrings(["a", nil, "c"], details: kept)
+            #expect(packed.count == 3 + 2 * kept.count)
+            #expect(packed.details(after: 3) == kept)
+            #expect(Array(packed.strings.prefix(3)) == ["a", nil, "c"])
+            let replaced = packed.replacing(1, with: "b")
+            #expect(Array(replaced.strings.prefix(3)) == ["a", "b", "c"])
+            #expect(replaced.details(after: 3) == kept)
+        }
+    }
+
     @Test func nilAndEmptyDiffer() {
         #expect(PackedStrings([nil]) != PackedStrings([""]))
         #expect(PackedStrings(["a", nil]) != PackedStrings([nil, "a"]))

@@ -22,9 +22,6 @@ public struct Lead: Sendable, Hashable, Identifiable {
     /// source, 100,000s of them, and as `String`s most of these would be a heap object each):
     /// the strings of ``Field`` in order, then each detail's label and value.
     private var text: PackedStrings
-
-    /// Bytes this lead's text, status and details take, for the cache's size estimate.
-    var packedByteCount: Int { text.storedByteCount }
     public var createdAt: Date?
     /// The latest activity the vendor's lead record itself tells of (last call, last chat,
     /// last update), when it has one; the lead list shows it before the timeline is loaded.
@@ -42,7 +39,7 @@ public struct Lead: Sendable, Hashable, Identifiable {
         company: String? = nil, status: Status? = nil, createdAt: Date? = nil, lastActivity: Date? = nil,
         details: [Detail] = []
     ) {
-        text = Self.pack(
+        text = PackedStrings(
             [source, id, name, phone, email, company, status?.label, status?.key, status?.color], details: details)
         self.createdAt = createdAt
         self.lastActivity = lastActivity
@@ -85,7 +82,7 @@ public struct Lead: Sendable, Hashable, Identifiable {
             fields[Field.statusLabel.rawValue] = newValue?.label
             fields[Field.statusKey.rawValue] = newValue?.key
             fields[Field.statusColor.rawValue] = newValue?.color
-            text = Self.pack(fields, details: details)
+            text = PackedStrings(fields, details: details)
         }
     }
     /// Vendor facts worth showing (campaign, workflow, assigned user, metadata), in display order.
@@ -94,30 +91,20 @@ public struct Lead: Sendable, Hashable, Identifiable {
     /// every lead of every source.
     public var details: [Detail] {
         get {
-            stride(from: Self.fieldCount, to: text.count - 1, by: 2).map { Detail(text[$0] ?? "", text[$0 + 1] ?? "") }
+            text.details(after: Self.fieldCount)
         }
         set {
             // No details to drop (the lead list drops them from every lead it is given).
             if newValue.isEmpty && text.count == Self.fieldCount { return }
-            text = Self.pack(Array(text.strings.prefix(Self.fieldCount)), details: newValue)
+            text = PackedStrings(Array(text.strings.prefix(Self.fieldCount)), details: newValue)
         }
     }
+
+    /// Bytes this lead's text, status and details take, for the cache's size estimate.
+    var packedByteCount: Int { text.storedByteCount }
 
     private mutating func replace(_ field: Field, with value: String?) {
-        var strings = text.strings
-        strings[field.rawValue] = value
-        text = PackedStrings(strings)
-    }
-
-    private static func pack(_ fields: [String?], details: [Detail]) -> PackedStrings {
-        guard !details.isEmpty else { return PackedStrings(fields) }
-        var strings = fields
-        strings.reserveCapacity(fields.count + 2 * details.count)
-        for detail in details {
-            strings.append(detail.label)
-            strings.append(detail.value)
-        }
-        return PackedStrings(strings)
+        text = text.replacing(field.rawValue, with: value)
     }
 
     /// The REF that names this lead on the command line.

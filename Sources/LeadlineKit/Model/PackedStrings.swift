@@ -35,6 +35,30 @@ public struct PackedStrings: Sendable, Hashable {
         self.storage = storage
     }
 
+    /// `fields`, then each detail's label and value: how leads and events keep their text.
+    init(_ fields: [String?], details: [Detail]) {
+        guard !details.isEmpty else {
+            self.init(fields)
+            return
+        }
+        var strings = fields
+        strings.reserveCapacity(fields.count + 2 * details.count)
+        for detail in details { strings += [detail.label, detail.value] }
+        self.init(strings)
+    }
+
+    /// The details stored after the first `fieldCount` strings by ``init(_:details:)``.
+    func details(after fieldCount: Int) -> [Detail] {
+        stride(from: fieldCount, to: count - 1, by: 2).map { Detail(self[$0] ?? "", self[$0 + 1] ?? "") }
+    }
+
+    /// These strings with the one at `index` replaced by `value`.
+    func replacing(_ index: Int, with value: String?) -> PackedStrings {
+        var all = strings
+        all[index] = value
+        return PackedStrings(all)
+    }
+
     /// How many strings there are, nil ones included.
     public var count: Int {
         storage.isEmpty ? 0 : Int(word(at: 0))

@@ -51,7 +51,7 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         self.durationSeconds = durationSeconds
         self.transcript = transcript
         self.raw = raw
-        strings = Self.pack(source: source, id: id, kind: kind, title: title, status: status, text: text, details: details)
+        strings = PackedStrings([source, id, kind, title, status, text], details: details)
     }
 
     /// The configured name of the source this came from ("nexor").
@@ -92,27 +92,12 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
 
     /// Everything else worth showing, in display order.
     public var details: [Detail] {
-        get {
-            stride(from: Field.detailsStart, to: strings.count, by: 2).map { Detail(strings[$0]!, strings[$0 + 1]!) }
-        }
-        set {
-            strings = Self.pack(source: source, id: id, kind: kind, title: title, status: status, text: text, details: newValue)
-        }
+        get { strings.details(after: Field.detailsStart) }
+        set { strings = PackedStrings([source, id, kind, title, status, text], details: newValue) }
     }
 
     private mutating func replace(_ field: Field, with value: String?) {
-        var all = strings.strings
-        all[field.rawValue] = value
-        strings = PackedStrings(all)
-    }
-
-    private static func pack(
-        source: String, id: String, kind: String, title: String, status: String?, text: String?, details: [Detail]
-    ) -> PackedStrings {
-        var all: [String?] = [source, id, kind, title, status, text]
-        all.reserveCapacity(all.count + 2 * details.count)
-        for detail in details { all += [detail.label, detail.value] }
-        return PackedStrings(all)
+        strings = strings.replacing(field.rawValue, with: value)
     }
 
     public var key: Key { Key(source: source, id: id, kind: kind) }
