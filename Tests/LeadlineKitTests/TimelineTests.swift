@@ -55,6 +55,13 @@ struct TimelineTests {
         #expect(colliding.events.filter { $0.title == "again" }.count == again.count, "\(name)")
     }
 
+    @Test("An event is a small value: its strings and raw item live in two allocations")
+    func eventSize() {
+        // 5 words, an optional Int and two one-byte enums; with the fields in declaration order
+        // as they once were, padding made it 80 bytes.
+        #expect(MemoryLayout<TimelineEvent>.stride <= 64, "\(MemoryLayout<TimelineEvent>.stride) bytes")
+    }
+
     @Test("Filter by channel set and smart-case text, terms ANDed")
     func filters() {
         let timeline = Timeline([

@@ -16,11 +16,10 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         public var description: String { "\(source):\(id)#\(kind)" }
     }
 
-    public var channel: Channel
+    // Stored properties are declared largest-first: Swift lays them out in this order, and a
+    // timeline and its cache each keep an array of 100,000s of these.
     public var timestamp: Date
-    public var direction: Direction?
     public var urls: [LabeledURL]
-    public var durationSeconds: Int?
     public var transcript: [TranscriptLine]
     /// The vendor's item as decoded, for the raw view.
     public var raw: RawJSON
@@ -29,6 +28,9 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     /// A timeline holds 100,000s of events and most of their strings are too long for Swift to
     /// keep inline, so they share one allocation; see ``PackedStrings``.
     private var strings: PackedStrings
+    public var durationSeconds: Int?
+    public var channel: Channel
+    public var direction: Direction?
 
     /// Bytes this event's strings and raw item take, for the cache's size estimate.
     var packedByteCount: Int { strings.storedByteCount + raw.storedByteCount + 32 }
