@@ -129,9 +129,20 @@ enum Benchmarks {
     /// Resident memory of this process in MB (2^20 bytes), from `/proc/self/statm`; nil where
     /// there is no procfs.
     static func residentMegabytes() -> Double? {
+        statm(field: 1)
+    }
+
+    /// MB of the resident memory that is file-backed: the program's and its libraries' code
+    /// and data, shared with other processes that map the same files.
+    static func fileBackedMegabytes() -> Double? {
+        statm(field: 2)
+    }
+
+    /// Field `field` of `/proc/self/statm` (in pages) in MB.
+    private static func statm(field: Int) -> Double? {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
         let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
+        guard fields.count > field, let pages = Double(fields[field]) else { return nil }
         let pageSize = Double(sysconf(Int32(_SC_PAGESIZE)))
         return pages * pageSize / 1_048_576
     }

@@ -29,6 +29,8 @@ enum ProductMemory {
         var list: Double
         /// MB with nothing held: the program, its libraries and the allocator's leftovers.
         var baseline: Double
+        /// MB of `total` that is file-backed (code and data of the program and its libraries).
+        var fileBacked: Double
 
         var note: String {
             let estimate = String(format: "%.0f", Double(cacheEstimatedBytes) / 1_048_576)
@@ -37,6 +39,7 @@ enum ProductMemory {
                 + "the simulator, fetched pages and workspaces are released and malloc_trim(0) run before reading /proc/self/statm. "
                 + String(format: "Of it: cache %.0f MB, timeline structures %.0f MB, the events themselves %.0f MB, lead list %.0f MB, process baseline %.0f MB",
                          total - state, state - listAndEvents, listAndEvents - list, list - baseline, baseline)
+                + String(format: "; %.0f MB of the total is file-backed (the program's and its libraries' pages, shared with other processes)", fileBacked)
         }
     }
 
@@ -48,7 +51,7 @@ enum ProductMemory {
             held!.state.leads.personCount, held!.state.leads.directory.leadCount, held!.events.reduce(0) { $0 + $1.count })
         let cacheEntries = await held!.cache.count
         let cacheBytes = await held!.cache.bytes
-        guard let total = residentMegabytes() else { throw BenchError.noProcfs }
+        guard let total = residentMegabytes(), let fileBacked = Benchmarks.fileBackedMegabytes() else { throw BenchError.noProcfs }
 
         var state: AppState? = held!.state
         var decoded: [[TimelineEvent]]? = held!.events
@@ -68,7 +71,8 @@ enum ProductMemory {
 
         return Measurement(
             persons: persons, leads: leads, events: eventCount, cacheEntries: cacheEntries, cacheEstimatedBytes: cacheBytes,
-            total: total, state: stateOnly, listAndEvents: listAndEvents, list: list, baseline: baseline)
+            total: total, state: stateOnly, listAndEvents: listAndEvents, list: list, baseline: baseline,
+            fileBacked: fileBacked)
     }
 
     private struct Held {
