@@ -18,7 +18,7 @@ struct LeadStorageTests {
             if found == nil {
                 let number = Int32(values.count)
                 values.append(value)
-                table.insert(number, hash: hash(value)) { hash(values[Int($0)]) }
+                table.insert(number, hash: hash(value))
                 reference[value] = number
             }
         }
@@ -38,6 +38,12 @@ struct LeadStorageTests {
     func numberTableCollisions(distinctHashes: Int) {
         // Few distinct hashes: most values share a hash with others and are told apart by `matches`.
         Self.compareWithDictionary(hash: { abs($0.hashValue) % distinctHashes }, range: 300, seed: UInt64(distinctHashes))
+    }
+
+    @Test("NumberTable finds what a Dictionary finds when hashes differ only above their low 32 bits")
+    func numberTableHighBits() {
+        // The table keeps and compares a hash's low 32 bits; here those are all zero.
+        Self.compareWithDictionary(hash: { (abs($0.hashValue) % 97) << 40 }, range: 300, seed: 11)
     }
 
     @Test("LeadStore gives back the leads it was given, also after replacing many")

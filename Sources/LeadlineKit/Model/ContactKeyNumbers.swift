@@ -35,13 +35,7 @@ struct ContactKeyNumbers: Sendable {
             return Self.hash(bytes)
         }
         ends.append(UInt32(text.count))
-        // Taken out while it grows, so its buckets are not copied for the closure's `self`.
-        var table = self.table
-        self.table = NumberTable()
-        table.insert(number, hash: hash) { other in
-            text.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[range(of: other)])) }
-        }
-        self.table = table
+        table.insert(number, hash: hash)
         return number
     }
 

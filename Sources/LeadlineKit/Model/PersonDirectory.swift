@@ -68,11 +68,7 @@ public struct PersonDirectory: Sendable {
                 leads.replace(number, with: lead)
             } else {
                 number = leads.append(lead)
-                // Taken out while it grows, so its buckets are not copied for the closure's `self`.
-                var table = leadsByRef
-                leadsByRef = NumberTable()
-                table.insert(number, hash: refHash(of: number)) { refHash(of: $0) }
-                leadsByRef = table
+                leadsByRef.insert(number, hash: refHash(of: number))
                 nextLead.append(-1)
                 if let known = keys.compactMap({ self.slot(of: $0) }).min() {
                     // The usual case for a second vendor's lead: it joins a person already listed.

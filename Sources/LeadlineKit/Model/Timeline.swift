@@ -62,11 +62,7 @@ public struct Timeline: Sendable {
             } else {
                 let arrival = arrived.count
                 arrived.append(event)
-                // Taken out while it grows, so its buckets are not copied for the closure's `self`.
-                var table = arrivals
-                arrivals = NumberTable()
-                table.insert(Int32(arrival), hash: hashKey(key)) { hashKey(arrived[Int($0)].key) }
-                arrivals = table
+                arrivals.insert(Int32(arrival), hash: hashKey(key))
                 added.append(arrival)
                 touched.append(arrival)
             }
