@@ -61,17 +61,11 @@ public struct TextIndex: Sendable {
     private mutating func appendLowercased(_ field: String) {
         // Most fields (phones, emails, most names) are ASCII: lower-cased byte by byte, that is
         // without a lower-cased copy of the field, and with the same bytes `lowercased()` gives.
-        if field.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in field.utf8 where byte != 0 {
-                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                bytes.append(lower)
-                frequency[Int(lower)] += 1
-            }
-        } else {
-            for byte in field.lowercased().utf8 where byte != 0 {
-                bytes.append(byte)
-                frequency[Int(byte)] += 1
-            }
+        let ascii = field.utf8.allSatisfy { $0 < 0x80 }
+        for byte in (ascii ? field : field.lowercased()).utf8 where byte != 0 {
+            let lower = ascii && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            bytes.append(lower)
+            frequency[Int(lower)] += 1
         }
     }
 
