@@ -32,12 +32,12 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     public var channel: Channel
     public var direction: Direction?
 
-    /// Bytes this event's strings and raw item take, for the cache's size estimate.
+    /// Bytes this event's strings and raw item take, for the cache's size estimate (32 for the
+    /// raw item's array header).
     var packedByteCount: Int { strings.storedByteCount + raw.storedByteCount + 32 }
 
-    private enum Field: Int {
+    private enum Field: Int, CaseIterable {
         case source, id, kind, title, status, text
-        static let detailsStart = 6
     }
 
     public init(
@@ -94,7 +94,7 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
 
     /// Everything else worth showing, in display order.
     public var details: [Detail] {
-        get { strings.details(after: Field.detailsStart) }
+        get { strings.details(after: Field.allCases.count) }
         set { strings = PackedStrings([source, id, kind, title, status, text], details: newValue) }
     }
 
