@@ -16,14 +16,19 @@ public struct Cell: Sendable, Equatable {
     private var low: UInt64
     private var high: UInt64
     /// Columns the grapheme spans: 1 or 2, or 0 for a continuation cell.
-    public var width: Int
+    public var width: Int {
+        get { Int(columns) }
+        set { columns = UInt8(clamping: newValue) }
+    }
+    /// ``width``, stored in a byte so a cell is 32 bytes rather than 40: a frame is 12,000 of them.
+    private var columns: UInt8
     /// Colours and attributes the grapheme is drawn with.
     public var style: Style
 
     /// Creates a cell. The caller is responsible for `width` matching the grapheme.
     public init(grapheme: String, width: Int, style: Style = Style()) {
         (low, high) = Self.pack(grapheme)
-        self.width = width
+        columns = UInt8(clamping: width)
         self.style = style
     }
 
@@ -31,7 +36,22 @@ public struct Cell: Sendable, Equatable {
     init(ascii byte: UInt8, style: Style) {
         low = UInt64(byte)
         high = 1 << 56
-        width = 1
+        columns = 1
+        self.style = style
+    }
+
+    /// A cell of one scalar, packed from its UTF-8 with no string made on the way. The caller is
+    /// responsible for `width` matching the scalar.
+    init(scalar: Unicode.Scalar, width: Int, style: Style) {
+        var packed: UInt64 = 0
+        var length: UInt64 = 0
+        for byte in UTF8.encode(scalar)! {
+            packed |= UInt64(byte) << (8 * length)
+            length += 1
+        }
+        low = packed
+        high = length << 56
+        columns = UInt8(clamping: width)
         self.style = style
     }
 

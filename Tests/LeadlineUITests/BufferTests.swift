@@ -44,6 +44,25 @@ import Testing
         #expect(buffer[row: 0, column: 4].grapheme == "👩‍👩‍👧")
     }
 
+    /// Text that starts with scalars of a column each and then needs the general path (a
+    /// combining mark, an escape): the cells are the general path's, whatever came first.
+    @Test func textLeavingTheFastPathMidwayIsDrawnAsAWhole() {
+        var buffer = Buffer(width: 8, height: 3)
+        buffer.write("世世世世", row: 0, column: 0)
+        #expect(buffer.write("─e\u{301}x", row: 0, column: 1) == 3)
+        // The first 世 lost its right half, the second its left; the last two are whole.
+        #expect(buffer.lines[0] == " ─e\u{301}x世世")
+        #expect(buffer[row: 0, column: 2] == Cell(grapheme: "e\u{301}", width: 1))
+        #expect(buffer[row: 0, column: 3] == Cell(grapheme: "x", width: 1))
+        #expect(buffer[row: 0, column: 4] == Cell(grapheme: "世", width: 2))
+        #expect(buffer[row: 0, column: 5].isContinuation)
+        #expect(buffer.write("│a\u{1B}]0;owned\u{7}b", row: 1, column: 0) == 3)
+        #expect(buffer.lines[1] == "│ab     ")
+        // The mark after the last letter that fits joins it, as it would on the general path.
+        #expect(buffer.write("ab\u{301}cd", row: 2, column: 0, maxWidth: 2) == 2)
+        #expect(buffer[row: 2, column: 1] == Cell(grapheme: "b\u{301}", width: 1))
+    }
+
     @Test func wideGraphemeStraddlingRightEdgeBecomesSpace() {
         var buffer = Buffer(width: 5, height: 1, fill: Cell(grapheme: ".", width: 1))
         #expect(buffer.write("ab世", row: 0, column: 2) == 3)

@@ -74,6 +74,12 @@ public enum TerminalSanitizer {
     private static let substitute: UInt32 = 0x1A
     private static let stringTerminator: UInt32 = 0x9C
 
+    /// Whether ``clean(_:)`` keeps `scalar` wherever it stands: true for all but the scalars it
+    /// removes or that start a sequence. Text made only of such scalars comes back unchanged.
+    public static func keeps(_ scalar: Unicode.Scalar) -> Bool {
+        !needsAttention(scalar)
+    }
+
     private static func needsAttention(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x20 { return value != 0x0A && value != 0x09 }
