@@ -354,13 +354,17 @@ public enum Screen {
     static func drawBox(_ rect: Rect, title: [Span], focused: Bool, theme: Theme, into buffer: inout Buffer) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let style = focused ? theme.borderFocused : theme.border
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        buffer.write("┌" + horizontal + "┐", row: rect.y, column: rect.x, style: style, maxWidth: rect.width)
-        for row in rect.y + 1..<rect.y + rect.height - 1 {
-            buffer.write("│", row: row, column: rect.x, style: style)
-            buffer.write("│", row: row, column: rect.x + rect.width - 1, style: style)
-        }
-        buffer.write("└" + horizontal + "┘", row: rect.y + rect.height - 1, column: rect.x, style: style, maxWidth: rect.width)
+        let horizontal = Cell(grapheme: "─", width: 1, style: style)
+        let vertical = Cell(grapheme: "│", width: 1, style: style)
+        let bottom = rect.y + rect.height - 1
+        buffer.fill(Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1), with: horizontal)
+        buffer.fill(Rect(x: rect.x + 1, y: bottom, width: rect.width - 2, height: 1), with: horizontal)
+        buffer.fill(Rect(x: rect.x, y: rect.y + 1, width: 1, height: rect.height - 2), with: vertical)
+        buffer.fill(Rect(x: rect.x + rect.width - 1, y: rect.y + 1, width: 1, height: rect.height - 2), with: vertical)
+        buffer.write("┌", row: rect.y, column: rect.x, style: style)
+        buffer.write("┐", row: rect.y, column: rect.x + rect.width - 1, style: style)
+        buffer.write("└", row: bottom, column: rect.x, style: style)
+        buffer.write("┘", row: bottom, column: rect.x + rect.width - 1, style: style)
         buffer.write(StyledLine(title), row: rect.y, column: rect.x + 1, maxWidth: rect.width - 2)
     }
 
