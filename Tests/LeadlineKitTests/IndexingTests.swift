@@ -53,6 +53,31 @@ struct TextIndexTests {
         }
     }
 
+    @Test("Long texts and random terms of 1 to 5 bytes: the same answers as a plain substring test")
+    func agreesOnLongTexts() {
+        // Few distinct bytes, so terms hit often, at every offset of the 16-byte blocks the index
+        // compares at once, and at the very end of the buffer.
+        let alphabet = Array("abcA9 .-é")
+        var random = SplitMix(state: 11)
+        var index = TextIndex()
+        var fields: [[String]] = []
+        for item in 0..<400 {
+            let itemFields = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                String((0..<Int.random(in: 0...70, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            }
+            fields.append(itemFields)
+            index.set(item, fields: itemFields)
+        }
+        let few = Array(stride(from: 0, to: 400, by: 3))
+        for _ in 0..<300 {
+            let term = String((0..<Int.random(in: 1...5, using: &random)).map { _ in alphabet.randomElement(using: &random)! }).lowercased()
+            let expected = fields.map { $0.contains { $0.lowercased().contains(term) } }
+            #expect(index.items(containingAll: [term]) == expected, "term \(term)")
+            let narrowed = index.items(containingAll: [term], among: few)
+            #expect(narrowed == expected.indices.map { few.contains($0) && expected[$0] }, "term \(term) among few")
+        }
+    }
+
     @Test("A term never matches across two fields, and removed items match nothing")
     func fieldsAndRemoval() {
         var index = TextIndex()

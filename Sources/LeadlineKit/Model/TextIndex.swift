@@ -22,11 +22,13 @@ public struct TextIndex: Sendable {
     /// Where each stored text starts in `bytes`, ascending; `owners` says whose it is.
     private var starts: [Int] = []
     private var owners: [Int32] = []
+    /// Which byte classes (``byteClass(_:)``) each stored text has, by index into `starts`: a
+    /// term whose classes a text lacks is not in it, which rules out most texts without reading
+    /// them, and a one-letter term is answered by the classes alone.
+    private var classes: [UInt64] = []
     /// Each item's live text, by index into `starts`; -1 while an item has none.
     private var entryOfItem: [Int32] = []
     private var liveBytes = 0
-    /// How often each byte value occurs, so a search looks for the rarest byte of a term.
-    private var frequency = [Int](repeating: 0, count: 256)
 
     /// An empty index.
     public init() {}
@@ -49,6 +51,7 @@ public struct TextIndex: Sendable {
         }
         starts.append(start)
         owners.append(Int32(item))
+        classes.append(Self.classes(of: bytes[start...]))
         entryOfItem[item] = Int32(starts.count - 1)
         liveBytes += bytes.count - start
         // An index of 100,000s of items is a large part of a list's memory, so garbage is kept
@@ -65,7 +68,6 @@ public struct TextIndex: Sendable {
         for byte in (ascii ? field : field.lowercased()).utf8 where byte != 0 {
             let lower = ascii && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
             bytes.append(lower)
-            frequency[Int(lower)] += 1
         }
     }
 
@@ -77,14 +79,16 @@ public struct TextIndex: Sendable {
     }
 
     /// The items whose text contains every term (lower-cased, or they never match), as a flag
-    /// per item. With `candidates`, only those items are looked at. Fewer than half the items as
-    /// candidates (narrowing a search the user is still typing) are checked item by item, which
-    /// reads only their text; more are cheaper to find in one pass over the whole buffer.
+    /// per item. With `candidates`, only those items are looked at.
+    ///
+    /// A term of one letter or digit is answered from each item's byte classes alone. Longer
+    /// terms: fewer than half the items as candidates (narrowing a search the user is still
+    /// typing) are checked item by item, the classes ruling most out unread; more are cheaper to
+    /// find in one pass over the whole buffer.
     public func items(containingAll terms: [String], among candidates: [Int]? = nil) -> [Bool] {
-        let needles = terms.map { Array($0.lowercased().utf8) }
-        var result: [Bool]
+        let needles = terms.map { Needle(Array($0.lowercased().utf8)) }
+        var result = [Bool](repeating: false, count: count)
         if let candidates, candidates.count < count / 2 {
-            result = [Bool](repeating: false, count: count)
             for item in candidates where item >= 0 && item < count {
                 let entry = Int(entryOfItem[item])
                 if entry >= 0, needles.allSatisfy({ entryContains(entry, $0) }) { result[item] = true }
@@ -92,19 +96,56 @@ public struct TextIndex: Sendable {
             return result
         }
         if let candidates {
-            result = [Bool](repeating: false, count: count)
-            for item in candidates where item >= 0 && item < count { result[item] = true }
+            for item in candidates where item >= 0 && item < count { result[item] = entryOfItem[item] >= 0 }
         } else {
-            result = entryOfItem.map { $0 >= 0 }
+            for item in 0..<count { result[item] = entryOfItem[item] >= 0 }
         }
         for needle in needles {
-            let found = scan(for: needle)
+            if needle.isClassEnough {
+                for item in result.indices where result[item] {
+                    result[item] = classes[Int(entryOfItem[item])] & needle.classes != 0
+                }
+                continue
+            }
+            let found = scan(for: needle.bytes)
             for item in result.indices where result[item] && !found[item] { result[item] = false }
         }
         return result
     }
 
     // MARK: - Searching
+
+    /// A term to look for, with what tells quickly whether a text can hold it.
+    private struct Needle {
+        let bytes: [UInt8]
+        /// The byte classes a text must have to hold it.
+        let classes: UInt64
+        /// Whether having `classes` is enough: a single letter or digit, which has a class of its own.
+        let isClassEnough: Bool
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            classes = TextIndex.classes(of: bytes[...])
+            isClassEnough = bytes.count == 1 && TextIndex.hasOwnClass(bytes[0])
+        }
+    }
+
+    /// One of 64 classes for a byte: each ASCII letter and digit its own, other bytes shared.
+    private static func byteClass(_ byte: UInt8) -> UInt64 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): 1 << UInt64(byte - UInt8(ascii: "a"))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+        default: 1 << UInt64(36 + byte % 28)
+        }
+    }
+
+    private static func hasOwnClass(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    private static func classes(of bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.reduce(0) { $0 | byteClass($1) }
+    }
 
     /// Every item whose live text contains `needle`, by one pass over the whole buffer.
     private func scan(for needle: [UInt8]) -> [Bool] {
@@ -114,61 +155,69 @@ public struct TextIndex: Sendable {
             if needle.isEmpty { for item in found.indices { found[item] = entryOfItem[item] >= 0 } }
             return found
         }
-        let pivot = rarestPosition(in: needle)
         bytes.withUnsafeBufferPointer { buffer in
-            needle.withUnsafeBufferPointer { term in
-                guard let base = buffer.baseAddress, let termBase = term.baseAddress else { return }
-                let end = buffer.count
-                var position = pivot
-                // Hits come in buffer order, so the entry they fall in only moves forward.
-                var entry = 0
-                while position < end {
-                    guard let hit = memchr(base + position, Int32(term[pivot]), end - position) else { break }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    let start = at - pivot
-                    if start + term.count <= end, memcmp(base + start, termBase, term.count) == 0 {
-                        while entry + 1 < starts.count && starts[entry + 1] <= start { entry += 1 }
-                        let owner = Int(owners[entry])
-                        if entryOfItem[owner] == Int32(entry) { found[owner] = true }
-                        // The rest of this entry cannot tell more about its item.
-                        position = (entry + 1 < starts.count ? starts[entry + 1] : end) + pivot
-                    } else {
-                        position = at + 1
-                    }
-                }
+            var position = 0
+            // Hits come in buffer order, so the entry they fall in only moves forward.
+            var entry = 0
+            while let start = firstOccurrence(of: needle, in: position..<buffer.count, buffer) {
+                while entry + 1 < starts.count && starts[entry + 1] <= start { entry += 1 }
+                let owner = Int(owners[entry])
+                if entryOfItem[owner] == Int32(entry) { found[owner] = true }
+                // The rest of this entry cannot tell more about its item.
+                guard entry + 1 < starts.count else { break }
+                position = starts[entry + 1]
             }
         }
         return found
     }
 
     /// Whether one stored text contains `needle`.
-    private func entryContains(_ entry: Int, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard !needle.contains(0) else { return false }
+    private func entryContains(_ entry: Int, _ needle: Needle) -> Bool {
+        guard classes[entry] & needle.classes == needle.classes else { return false }
+        if needle.isClassEnough { return true }
+        guard !needle.bytes.isEmpty else { return true }
+        guard !needle.bytes.contains(0) else { return false }
         let range = starts[entry]..<(entry + 1 < starts.count ? starts[entry + 1] : bytes.count)
-        guard range.count >= needle.count else { return false }
-        let pivot = rarestPosition(in: needle)
-        return bytes.withUnsafeBufferPointer { buffer in
-            needle.withUnsafeBufferPointer { term in
-                guard let base = buffer.baseAddress, let termBase = term.baseAddress else { return false }
-                var position = range.lowerBound + pivot
-                while position < range.upperBound {
-                    guard let hit = memchr(base + position, Int32(term[pivot]), range.upperBound - position) else { return false }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    let start = at - pivot
-                    if start + term.count <= range.upperBound, memcmp(base + start, termBase, term.count) == 0 { return true }
-                    position = at + 1
-                }
-                return false
-            }
-        }
+        return bytes.withUnsafeBufferPointer { firstOccurrence(of: needle.bytes, in: range, $0) != nil }
     }
 
-    /// The position of the term's least frequent byte: `memchr` then stops at the fewest places.
-    private func rarestPosition(in needle: [UInt8]) -> Int {
-        var best = 0
-        for index in needle.indices where frequency[Int(needle[index])] < frequency[Int(needle[best])] { best = index }
-        return best
+    /// Where `needle` (not empty) first starts in `range` of `buffer`.
+    ///
+    /// A needle of one byte is found with `memchr`. A longer one is looked for 16 positions at a
+    /// time by its first two bytes (SIMD compares: common letters such as "c" are everywhere,
+    /// the pair "ca" is not), and each position with both is compared in full.
+    private func firstOccurrence(of needle: [UInt8], in range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard range.count >= needle.count, let base = buffer.baseAddress else { return nil }
+        return needle.withUnsafeBufferPointer { term -> Int? in
+            guard let termBase = term.baseAddress else { return nil }
+            if term.count == 1 {
+                guard let hit = memchr(base + range.lowerBound, Int32(term[0]), range.count) else { return nil }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            /// Whether the needle starts at `start`, its first two bytes already matched.
+            func rest(at start: Int) -> Bool {
+                term.count == 2 || memcmp(base + start + 2, termBase + 2, term.count - 2) == 0
+            }
+            let last = range.upperBound - term.count
+            let first = SIMD16<UInt8>(repeating: term[0])
+            let second = SIMD16<UInt8>(repeating: term[1])
+            let raw = UnsafeRawPointer(base)
+            var start = range.lowerBound
+            // Both loads end at most at `last + 16`, inside the range as the needle has 2+ bytes.
+            while start + 15 <= last {
+                let pairs = (raw.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self) .== first)
+                    .& (raw.loadUnaligned(fromByteOffset: start + 1, as: SIMD16<UInt8>.self) .== second)
+                if any(pairs) {
+                    for lane in 0..<16 where pairs[lane] && rest(at: start + lane) { return start + lane }
+                }
+                start += 16
+            }
+            while start <= last {
+                if base[start] == term[0], base[start + 1] == term[1], rest(at: start) { return start }
+                start += 1
+            }
+            return nil
+        }
     }
 
     private func length(ofEntry entry: Int) -> Int {
@@ -181,19 +230,20 @@ public struct TextIndex: Sendable {
         newBytes.reserveCapacity(liveBytes)
         var newStarts: [Int] = []
         var newOwners: [Int32] = []
+        var newClasses: [UInt64] = []
         for item in entryOfItem.indices where entryOfItem[item] >= 0 {
             let entry = Int(entryOfItem[item])
             let start = starts[entry]
             newStarts.append(newBytes.count)
             newOwners.append(Int32(item))
+            newClasses.append(classes[entry])
             newBytes.append(contentsOf: bytes[start..<(start + length(ofEntry: entry))])
             entryOfItem[item] = Int32(newStarts.count - 1)
         }
-        frequency = [Int](repeating: 0, count: 256)
-        for byte in newBytes { frequency[Int(byte)] += 1 }
         bytes = newBytes
         starts = newStarts
         owners = newOwners
+        classes = newClasses
         liveBytes = newBytes.count
     }
 }
