@@ -128,3 +128,27 @@ struct DetailSearchTests {
         #expect(drawn.spans == [Span("Hello ", bold), Span("wor", match), Span("ld", match), Span(" "), Span("world", current)])
     }
 }
+
+@Suite("Detail pane: transcript offsets and timestamps")
+struct DetailOffsetTests {
+    @Test("Offsets read mm:ss or h:mm:ss, and a vendor's NaN, negative or huge offset does not trap")
+    func offsets() {
+        #expect(DetailLayout.offset(0) == "00:00")
+        #expect(DetailLayout.offset(61.9) == "01:01")
+        #expect(DetailLayout.offset(3_599) == "59:59")
+        #expect(DetailLayout.offset(3_600) == "1:00:00")
+        #expect(DetailLayout.offset(36_061) == "10:01:01")
+        #expect(DetailLayout.offset(-5) == "00:00")
+        #expect(DetailLayout.offset(.nan) == "00:00")
+        #expect(DetailLayout.offset(.infinity) == "9999:00:00")
+        #expect(DetailLayout.offset(1e300) == "9999:00:00")
+    }
+
+    @Test("Timestamps are zero-padded in the given time zone")
+    func timestamps() {
+        let date = Date(timeIntervalSince1970: 1_700_000_000)  // 2023-11-14 22:13:20 UTC
+        #expect(DetailLayout.timestamp(date, timeZone: TimeZone(identifier: "UTC")!) == "2023-11-14 22:13:20")
+        #expect(DetailLayout.timestamp(date, timeZone: TimeZone(identifier: "Asia/Tokyo")!) == "2023-11-15 07:13:20")
+        #expect(DetailLayout.timestamp(Date(timeIntervalSince1970: -62_000_000_000), timeZone: TimeZone(identifier: "UTC")!).hasPrefix("00"))
+    }
+}

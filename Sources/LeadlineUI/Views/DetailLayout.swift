@@ -94,18 +94,27 @@ public enum DetailLayout {
         return lines
     }
 
-    /// `mm:ss` (or `h:mm:ss`) of a transcript offset in seconds.
+    /// `mm:ss` (or `h:mm:ss`) of a transcript offset in seconds; a vendor's NaN, negative or
+    /// out-of-range offset shows as 00:00 or the largest offset rather than trapping.
     static func offset(_ seconds: Double) -> String {
-        let total = max(0, Int(seconds.rounded(.down)))
+        let total = seconds.isNaN ? 0 : Int(max(0, min(seconds.rounded(.down), 9_999 * 3_600)))
         return total >= 3600
-            ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
-            : String(format: "%02d:%02d", total / 60, total % 60)
+            ? "\(total / 3600):" + padded(total / 60 % 60, to: 2) + ":" + padded(total % 60, to: 2)
+            : padded(total / 60, to: 2) + ":" + padded(total % 60, to: 2)
+    }
+
+    /// `number` (not negative) in decimal with leading zeros up to `digits` digits; what
+    /// `String(format: "%02d")` gives, without its format parsing in the detail pane's layout.
+    static func padded(_ number: Int, to digits: Int) -> String {
+        let text = String(number)
+        return text.count >= digits ? text : String(repeating: "0", count: digits - text.count) + text
     }
 
     static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        let day = padded(parts.year!, to: 4) + "-" + padded(parts.month!, to: 2) + "-" + padded(parts.day!, to: 2)
+        return day + " " + padded(parts.hour!, to: 2) + ":" + padded(parts.minute!, to: 2) + ":" + padded(parts.second!, to: 2)
     }
 }

@@ -19,11 +19,23 @@ public enum TextWrap {
             line = ""
             lineWidth = 0
         }
-        for paragraph in TerminalSanitizer.clean(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                var rest = Substring(word)
+        let cleaned = TerminalSanitizer.clean(text)
+        // ASCII text (most bodies and summaries) is split by bytes, which is what splitting by
+        // characters gives there, and each byte is a column; other text by characters.
+        let isASCII = cleaned.utf8.allSatisfy { $0 < 0x80 }
+        func words(_ paragraph: Substring) -> [Substring] {
+            isASCII
+                ? paragraph.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }).map { Substring($0) }
+                : paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        }
+        let paragraphs = isASCII
+            ? cleaned.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+            : cleaned.split(separator: "\n", omittingEmptySubsequences: false)
+        for paragraph in paragraphs {
+            for word in words(paragraph) {
+                var rest = word
                 while !rest.isEmpty {
-                    let restWidth = DisplayWidth.of(String(rest))
+                    let restWidth = isASCII ? rest.utf8.count : DisplayWidth.of(String(rest))
                     let gap = lineWidth > 0 ? 1 : 0
                     if lineWidth + gap + restWidth <= capacity {
                         line += (gap > 0 ? " " : "") + rest
