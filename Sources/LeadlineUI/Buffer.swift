@@ -66,37 +66,20 @@ public struct Buffer: Sendable, Equatable {
         let rowStart = row * width
         return cells.withUnsafeMutableBufferPointer { cells in
             var x = column
-            /// Places one terminal unit at `x`; false once the limit is reached (a wide unit that
-            /// would straddle it leaves one blank).
             func put(_ cell: Cell) -> Bool {
-                if x + cell.width > limit {
-                    if x < limit {
-                        Self.place(.blank(style), at: rowStart + x, in: cells)
-                        x += 1
-                    }
-                    return false
-                }
-                Self.place(cell, at: rowStart + x, in: cells)
-                x += cell.width
-                return true
-            }
-            // Every scalar takes a column (no combining marks, joiners or selectors): each scalar
-            // is a terminal unit of its own, as `terminalUnits` would split it, and no grapheme
-            // breaking is needed.
-            if cleaned.unicodeScalars.allSatisfy({ $0 == "\n" || $0 == "\t" || DisplayWidth.width(of: $0) > 0 }) {
-                for scalar in cleaned.unicodeScalars {
-                    let isBreak = scalar == "\n" || scalar == "\t"
-                    let unit = isBreak || scalar.value < 0x7F
-                        ? Cell(ascii: isBreak ? 0x20 : UInt8(scalar.value), style: style)
-                        : Cell(scalar: scalar, width: DisplayWidth.width(of: scalar), style: style)
-                    guard put(unit) else { break }
-                }
-                return x - column
+                Self.put(cell, at: &x, limit: limit, rowStart: rowStart, in: cells)
             }
             for character in cleaned {
-                let isBreak = character == "\n" || character == "\t"
-                for grapheme in isBreak ? [" "] : DisplayWidth.terminalUnits(character) {
-                    let graphemeWidth = isBreak ? 1 : DisplayWidth.of(grapheme)
+                // Most characters even here are one scalar, with no units to split into. (A break
+                // is always one: a grapheme never continues past a control.)
+                let scalars = character.unicodeScalars
+                if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+                    guard let cell = Self.cell(scalar, style: style) else { continue }
+                    guard put(cell) else { return x - column }
+                    continue
+                }
+                for grapheme in DisplayWidth.terminalUnits(character) {
+                    let graphemeWidth = DisplayWidth.of(grapheme)
                     if graphemeWidth == 0 { continue }
                     let cell = grapheme.utf8.count == 1
                         ? Cell(ascii: grapheme.utf8.first!, style: style)
@@ -187,28 +170,67 @@ public struct Buffer: Sendable, Equatable {
     /// then writes the whole text over them, placing the same units in the same columns.
     private mutating func writeScalars(_ text: String, row: Int, column: Int, limit: Int, style: Style) -> Int? {
         let rowStart = row * width
-        return cells.withUnsafeMutableBufferPointer { cells -> Int? in
-            var x = column
-            for scalar in text.unicodeScalars {
-                let isBreak = scalar == "\n" || scalar == "\t"
-                let columns = isBreak ? 1 : DisplayWidth.width(of: scalar)
-                guard columns > 0, TerminalSanitizer.keeps(scalar) else { return nil }
-                if x + columns > limit {
-                    // A wide unit that would straddle the limit leaves one blank.
-                    if x < limit {
-                        Self.place(.blank(style), at: rowStart + x, in: cells)
-                        x += 1
+        // Read as UTF-8 bytes (a string's own storage): decoding scalars through the string's
+        // views cost more than placing them.
+        let written: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            cells.withUnsafeMutableBufferPointer { cells -> Int? in
+                var x = column
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    let cell: Cell
+                    if lead < 0x80 {
+                        guard let ascii = Self.cell(Unicode.Scalar(lead), style: style) else { return nil }
+                        cell = ascii
+                        index += 1
+                    } else {
+                        // A string's UTF-8 is valid: the lead byte gives the length.
+                        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                        var value = UInt32(lead) & (0x7F >> UInt32(length))
+                        var packed = UInt64(lead)
+                        for offset in 1..<length {
+                            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                            packed |= UInt64(bytes[index + offset]) << UInt64(8 * offset)
+                        }
+                        guard let scalar = Unicode.Scalar(value), TerminalSanitizer.keeps(scalar) else { return nil }
+                        let columns = DisplayWidth.width(of: scalar)
+                        guard columns > 0 else { return nil }
+                        cell = Cell(utf8: packed, count: length, width: columns, style: style)
+                        index += length
                     }
-                    break
+                    guard Self.put(cell, at: &x, limit: limit, rowStart: rowStart, in: cells) else { break }
                 }
-                let cell = isBreak || scalar.value < 0x7F
-                    ? Cell(ascii: isBreak ? 0x20 : UInt8(scalar.value), style: style)
-                    : Cell(scalar: scalar, width: columns, style: style)
-                Self.place(cell, at: rowStart + x, in: cells)
-                x += columns
+                return x - column
             }
-            return x - column
         }
+        // Text not stored as contiguous UTF-8 (bridged) takes the general path.
+        return written ?? nil
+    }
+
+    /// Places one terminal unit at column `x` of the row starting at `rowStart` and moves `x` past
+    /// it; false once the limit is reached (a wide unit that would straddle it leaves one blank).
+    private static func put(
+        _ cell: Cell, at x: inout Int, limit: Int, rowStart: Int, in cells: UnsafeMutableBufferPointer<Cell>
+    ) -> Bool {
+        if x + cell.width > limit {
+            if x < limit {
+                place(.blank(cell.style), at: rowStart + x, in: cells)
+                x += 1
+            }
+            return false
+        }
+        place(cell, at: rowStart + x, in: cells)
+        x += cell.width
+        return true
+    }
+
+    /// The cell of a scalar that is a grapheme on its own; `\n` and `\t` are spaces. Nil for a
+    /// scalar that takes no column.
+    private static func cell(_ scalar: Unicode.Scalar, style: Style) -> Cell? {
+        if scalar == "\n" || scalar == "\t" { return Cell(ascii: 0x20, style: style) }
+        let columns = DisplayWidth.width(of: scalar)
+        guard columns > 0 else { return nil }
+        return scalar.value < 0x7F ? Cell(ascii: UInt8(scalar.value), style: style) : Cell(scalar: scalar, width: columns, style: style)
     }
 
     private func contains(row: Int, column: Int) -> Bool {

@@ -55,6 +55,15 @@ public struct Cell: Sendable, Equatable {
         self.style = style
     }
 
+    /// A cell of a grapheme whose `count` (at most 8) UTF-8 bytes are `packed` little-endian.
+    /// The caller is responsible for `width` matching it.
+    init(utf8 packed: UInt64, count: Int, width: Int, style: Style) {
+        low = packed
+        high = UInt64(count) << 56
+        columns = UInt8(clamping: width)
+        self.style = style
+    }
+
     /// The text drawn in this column: one grapheme, or "" in a continuation cell.
     public var grapheme: String {
         get {
