@@ -357,24 +357,34 @@ public struct TimelineState: Sendable {
         let matches = searchMatches()
         var shown = [Bool](repeating: false, count: Channel.allCases.count)
         for (code, channel) in Channel.allCases.enumerated() { shown[code] = channels.contains(channel) }
-        var newLines: [Line] = []
-        var newEventLines: [Int] = []
-        var kept: Int?
-        var currentDay = Int32.min
         let chronological = timeline.chronological
         let count = chronological.count
-        for step in 0..<count {
-            let position = order == .oldestFirst ? step : count - 1 - step
-            let arrival = chronological[position]
-            guard shown[Int(channelCodes[arrival])], matches?[arrival] ?? true else { continue }
-            let day = localDays[arrival]
-            if day != currentDay {
-                newLines.append(.day(Int(day)))
-                currentDay = day
+        var newLines: [Line] = []
+        var newEventLines: [Int] = []
+        // Reserved once (every event, and day lines, far fewer): this runs on every filter key.
+        newLines.reserveCapacity(count + count / 8 + 16)
+        newEventLines.reserveCapacity(count)
+        var kept: Int?
+        var currentDay = Int32.min
+        let order = order
+        chronological.withUnsafeBufferPointer { chronological in
+            channelCodes.withUnsafeBufferPointer { channelCodes in
+                localDays.withUnsafeBufferPointer { localDays in
+                    for step in 0..<count {
+                        let position = order == .oldestFirst ? step : count - 1 - step
+                        let arrival = chronological[position]
+                        guard shown[Int(channelCodes[arrival])], matches?[arrival] ?? true else { continue }
+                        let day = localDays[arrival]
+                        if day != currentDay {
+                            newLines.append(.day(Int(day)))
+                            currentDay = day
+                        }
+                        if arrival == keep { kept = newEventLines.count }
+                        newEventLines.append(newLines.count)
+                        newLines.append(.event(position))
+                    }
+                }
             }
-            if arrival == keep { kept = newEventLines.count }
-            newEventLines.append(newLines.count)
-            newLines.append(.event(position))
         }
         lines = newLines
         eventLines = newEventLines
