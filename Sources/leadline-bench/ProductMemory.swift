@@ -21,25 +21,29 @@ enum ProductMemory {
         var cacheEstimatedBytes: Int
         /// MB resident with the state and the cache held: the figure.
         var total: Double
-        /// MB once the cache is released: the state alone.
-        var state: Double
-        /// MB once the state has left the timeline's person, the decoded events still held.
-        var listAndEvents: Double
-        /// MB once the events are released too: the lead list alone.
-        var list: Double
-        /// MB with nothing held: the program, its libraries and the allocator's leftovers.
-        var baseline: Double
         /// MB of `total` that is file-backed (code and data of the program and its libraries).
         var fileBacked: Double
+        /// MB resident with nothing held: the program, its libraries and the allocator's leftovers.
+        var baseline: Double
+        /// MB allocated (handed out by malloc and not freed) at each step, where glibc tells:
+        /// everything held, then without the cache, without the timeline, without the events,
+        /// and with nothing. Resident memory cannot split the figure: freed chunks share pages
+        /// with live ones, so what a part frees shows up unevenly.
+        var allocated: [Double]?
 
         var note: String {
             let estimate = String(format: "%.0f", Double(cacheEstimatedBytes) / 1_048_576)
-            return "AppState with the persons listed and the events' timeline selected, plus a ResultCache (default bounds) "
+            var note = "AppState with the persons listed and the events' timeline selected, plus a ResultCache (default bounds) "
                 + "given that person's histories as the TUI files them, lead pages going past it (it kept \(cacheEntries), ~\(estimate) MB estimated); "
                 + "the simulator, fetched pages and workspaces are released and malloc_trim(0) run before reading /proc/self/statm. "
-                + String(format: "Of it: cache %.0f MB, timeline structures %.0f MB, the events themselves %.0f MB, lead list %.0f MB, process baseline %.0f MB",
-                         total - state, state - listAndEvents, listAndEvents - list, list - baseline, baseline)
-                + String(format: "; %.0f MB of the total is file-backed (the program's and its libraries' pages, shared with other processes)", fileBacked)
+                + String(format: "%.0f MB of it is file-backed (the program's and its libraries' pages, shared with other processes); ", fileBacked)
+                + String(format: "with nothing held, %.0f MB is resident", baseline)
+            if let allocated, allocated.count == 5 {
+                note += String(format: ". Allocated: %.0f MB, of it the cache's own %.0f MB, timeline structures %.0f MB, the events themselves %.0f MB, lead list %.0f MB, the rest %.0f MB",
+                               allocated[0], allocated[0] - allocated[1], allocated[1] - allocated[2], allocated[2] - allocated[3],
+                               allocated[3] - allocated[4], allocated[4])
+            }
+            return note
         }
     }
 
@@ -52,27 +56,29 @@ enum ProductMemory {
         let cacheEntries = await held!.cache.count
         let cacheBytes = await held!.cache.bytes
         guard let total = residentMegabytes(), let fileBacked = Benchmarks.fileBackedMegabytes() else { throw BenchError.noProcfs }
+        var allocated = [allocatedMegabytes()]
 
         var state: AppState? = held!.state
         var decoded: [[TimelineEvent]]? = held!.events
         held = nil
-        guard let stateOnly = residentMegabytes() else { throw BenchError.noProcfs }
+        allocated.append(allocatedMegabytes())
 
         // Moving to the next person drops the selected person's timeline, as the TUI does.
         _ = state!.handle(.key(.character("j")))
         state!.dropRetired()
-        guard let listAndEvents = residentMegabytes() else { throw BenchError.noProcfs }
+        allocated.append(allocatedMegabytes())
         Benchmarks.keep(decoded)
         decoded = nil
-        guard let list = residentMegabytes() else { throw BenchError.noProcfs }
+        allocated.append(allocatedMegabytes())
         Benchmarks.keep(state)
         state = nil
+        allocated.append(allocatedMegabytes())
         guard let baseline = residentMegabytes() else { throw BenchError.noProcfs }
 
         return Measurement(
             persons: persons, leads: leads, events: eventCount, cacheEntries: cacheEntries, cacheEstimatedBytes: cacheBytes,
-            total: total, state: stateOnly, listAndEvents: listAndEvents, list: list, baseline: baseline,
-            fileBacked: fileBacked)
+            total: total, fileBacked: fileBacked, baseline: baseline,
+            allocated: allocated.allSatisfy { $0 != nil } ? allocated.compactMap { $0 } : nil)
     }
 
     private struct Held {
@@ -108,6 +114,38 @@ enum ProductMemory {
     static func residentMegabytes() -> Double? {
         _ = mallocTrim?(0)
         return Benchmarks.residentMegabytes()
+    }
+
+    /// MB (2^20 bytes) that malloc has handed out and not had back, over all arenas, from glibc's
+    /// `malloc_info` report; nil on other C libraries.
+    static func allocatedMegabytes() -> Double? {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_info") else { return nil }
+        let mallocInfo = unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafeMutablePointer<FILE>?) -> Int32).self)
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard let stream = open_memstream(&buffer, &length) else { return nil }
+        let status = mallocInfo(0, stream)
+        fclose(stream)
+        defer { free(buffer) }
+        guard status == 0, let buffer else { return nil }
+        // After the last arena come the totals: the arenas' size, free chunks, and mmapped chunks.
+        let report = String(cString: buffer)
+        guard let lastHeap = report.range(of: "</heap>", options: .backwards) else { return nil }
+        let totals = report[lastHeap.upperBound...]
+        /// The `size` attribute of the first element that starts with `element`.
+        func size(_ element: String) -> Double? {
+            guard let start = totals.range(of: element)?.upperBound,
+                  let sizeStart = totals[start...].range(of: "size=\"")?.upperBound else { return nil }
+            return totals[sizeStart...].split(separator: "\"", maxSplits: 1).first.flatMap { Double($0) }
+        }
+        guard let system = size("<system type=\"current\""), let fast = size("<total type=\"fast\""),
+              let rest = size("<total type=\"rest\""), let mapped = size("<total type=\"mmap\"")
+        else { return nil }
+        return (system - fast - rest + mapped) / 1_048_576
+        #else
+        return nil
+        #endif
     }
 
     /// glibc's `malloc_trim`, which Swift's Glibc module does not export; nil on other C libraries.
