@@ -190,3 +190,52 @@ struct TimelineMergeTests {
         #expect(timeline.ordered(.newestFirst) == expected.reversed())
     }
 }
+
+@Suite("Spare capacity: a complete list or index gives back what it grew beyond")
+struct SpareCapacityTests {
+    @Test("An array keeps its elements and drops to about their size")
+    func array() {
+        var numbers: [Int] = []
+        for number in 0..<10_000 { numbers.append(number) }
+        numbers.removeLast(4_000)
+        let before = numbers.capacity
+        numbers.releaseSpareCapacity()
+        #expect(numbers == Array(0..<6_000))
+        #expect(before >= 10_000)
+        #expect(numbers.capacity < 6_000 + 6_000 / 8 + 64)
+        // Small slack is left alone: no copy for nothing.
+        var small = Array(0..<100)
+        small.reserveCapacity(120)
+        let capacity = small.capacity
+        small.releaseSpareCapacity()
+        #expect(small.capacity == capacity)
+    }
+
+    @Test("The index and the directory answer the same after giving back their spare storage")
+    func indexAndDirectory() {
+        var random = SplitMix(state: 5)
+        var index = TextIndex()
+        var directory = PersonDirectory()
+        var fields: [[String]] = []
+        for item in 0..<500 {
+            let itemFields = TextIndexTests.randomFields(&random)
+            fields.append(itemFields)
+            index.set(item, fields: itemFields)
+            _ = directory.add([PersonDirectorySlotTests.lead("s:\(item)", phone: "+1202555\(String(format: "%04d", item % 300))")])
+        }
+        for item in stride(from: 0, to: 500, by: 3) { index.set(item, fields: ["replaced \(item)"]); fields[item] = ["replaced \(item)"] }
+        let persons = directory.persons
+        index.releaseSpareCapacity()
+        directory.releaseSpareCapacity()
+        #expect(directory.persons == persons)
+        for text in ["mar", "replaced 3", "555", "zoë", "a"] {
+            let query = SearchQuery(text)
+            #expect(index.items(containingAll: query.terms) == fields.map { query.matches($0) }, "query \(text)")
+        }
+        // And they keep growing correctly afterwards.
+        _ = directory.add([PersonDirectorySlotTests.lead("t:1", phone: "+12025550007")])
+        #expect(directory.person(inSlot: directory.slot(containing: "t:1")!)?.leads.map(\.ref) == ["s:7", "s:307", "t:1"])
+        index.set(500, fields: ["late"])
+        #expect(index.items(containingAll: ["late"]).last == true)
+    }
+}

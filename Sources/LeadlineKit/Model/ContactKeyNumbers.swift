@@ -17,6 +17,12 @@ struct ContactKeyNumbers: Sendable {
     /// How many keys there are.
     var count: Int { ends.count }
 
+    /// Gives back the storage the arrays grew beyond their contents (see `Array.releaseSpareCapacity`).
+    mutating func releaseSpareCapacity() {
+        text.releaseSpareCapacity()
+        ends.releaseSpareCapacity()
+    }
+
     /// The number of `key`, nil when it was not added.
     func number(of key: ContactKey) -> Int32? {
         Self.withBytes(of: key) { bytes in

@@ -50,6 +50,12 @@ struct LeadStore: Sendable {
     /// How many leads there are.
     var count: Int { records.count }
 
+    /// Gives back the storage the arrays grew beyond their contents (see `Array.releaseSpareCapacity`).
+    mutating func releaseSpareCapacity() {
+        records.releaseSpareCapacity()
+        text.releaseSpareCapacity()
+    }
+
     /// Adds `lead` as the next number, which it returns.
     mutating func append(_ lead: Lead) -> Int32 {
         let number = Int32(records.count)

@@ -208,4 +208,15 @@ public struct PersonDirectory: Sendable {
 
     /// The number of leads added.
     public var leadCount: Int { leads.count }
+
+    /// Gives back the storage the directory grew beyond its leads; for when a list is complete.
+    public mutating func releaseSpareCapacity() {
+        leads.releaseSpareCapacity()
+        contactKeys.releaseSpareCapacity()
+        slotOfLead.releaseSpareCapacity()
+        nextLead.releaseSpareCapacity()
+        firstLead.releaseSpareCapacity()
+        lastLead.releaseSpareCapacity()
+        leadOfContactKey.releaseSpareCapacity()
+    }
 }

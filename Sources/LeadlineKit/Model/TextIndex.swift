@@ -71,6 +71,16 @@ public struct TextIndex: Sendable {
         }
     }
 
+    /// Gives back the storage the index grew beyond its texts; for when its items are all set.
+    public mutating func releaseSpareCapacity() {
+        if bytes.count > liveBytes + liveBytes / 8 { compact() }
+        bytes.releaseSpareCapacity()
+        starts.releaseSpareCapacity()
+        owners.releaseSpareCapacity()
+        classes.releaseSpareCapacity()
+        entryOfItem.releaseSpareCapacity()
+    }
+
     /// Forgets `item`'s text: it matches nothing until it is set again.
     public mutating func remove(_ item: Int) {
         guard item >= 0, item < entryOfItem.count, entryOfItem[item] >= 0 else { return }

@@ -28,6 +28,8 @@ extension AppState {
             leads.loadingSources.remove(source)
             leads.cursors[source] = .some(page.next == leads.cursors[source] ?? nil ? nil : page.next)
             leads.add(page.leads)
+            // The list is complete: what its arrays grew beyond it can go.
+            if leads.loadingSources.isEmpty, leads.sourcesWithMore.isEmpty { leads.releaseSpareCapacity() }
             if let lead = pendingRestore?.lead, leads.select(ref: lead) {
                 selectionChosen = true
             } else if !selectionChosen {
@@ -47,6 +49,7 @@ extension AppState {
         case .leadFinished(let generation, let ref, let warnings, let failure):
             guard var timeline, timeline.generation == generation else { break }
             timeline.loading.remove(ref)
+            if timeline.loading.isEmpty { timeline.releaseSpareCapacity() }
             if let failure {
                 timeline.failures[timeline.person.leads.first { $0.ref == ref }?.source ?? ref] = failure
                 report(.error, failure)

@@ -153,6 +153,14 @@ public struct LeadListState: Sendable {
     }
 
     /// Adds a page of leads, keeping the selected person selected.
+    /// Gives back the storage the list grew beyond its persons; for when every page is in.
+    mutating func releaseSpareCapacity() {
+        directory.releaseSpareCapacity()
+        searchIndex.releaseSpareCapacity()
+        visible.releaseSpareCapacity()
+        sortKeys.releaseSpareCapacity()
+    }
+
     mutating func add(_ leads: [Lead]) {
         let selectedRef = selectedPerson?.id
         // The screen never shows a lead's vendor details (only `leads --format json` prints
@@ -291,6 +299,17 @@ public struct TimelineState: Sendable {
     }
 
     public var isLoading: Bool { !loading.isEmpty }
+
+    /// Gives back the storage the timeline grew beyond its events; for when every source is in.
+    mutating func releaseSpareCapacity() {
+        timeline.releaseSpareCapacity()
+        searchIndex.releaseSpareCapacity()
+        channelCodes.releaseSpareCapacity()
+        localDays.releaseSpareCapacity()
+        localMinutes.releaseSpareCapacity()
+        lines.releaseSpareCapacity()
+        eventLines.releaseSpareCapacity()
+    }
 
     /// The sources still loading, for the status line.
     public var loadingSources: [String] {
