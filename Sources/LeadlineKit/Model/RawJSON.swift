@@ -71,7 +71,7 @@ public struct RawJSON: Sendable, Hashable {
     private static func deflate(_ text: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard deflateInit2_(
-            &stream, Z_BEST_SPEED, Z_DEFLATED, -windowBits, memoryLevel, Z_DEFAULT_STRATEGY,
+            &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -windowBits, memoryLevel, Z_DEFAULT_STRATEGY,
             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(&stream) }
