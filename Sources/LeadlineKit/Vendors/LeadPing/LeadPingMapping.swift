@@ -64,6 +64,8 @@ extension LeadPingEvent {
         let channel = LeadPingChannelRule.channel(of: [timelineType, eventType, eventCategory, activityCategory, timelineCategory])
         let kind = self.kind(channel: channel)
         let raw = RawJSON(self.raw)
+        // Gathered here and stored once: each change to an event packs its text again.
+        var details: [Detail] = []
         var event = TimelineEvent(
             source: source, id: id ?? stableID(kind, raw.text), channel: channel, kind: kind,
             timestamp: timestamp, direction: Direction(vendorValue: direction),
@@ -74,33 +76,34 @@ extension LeadPingEvent {
         for attachment in media {
             if let url = attachment.url { event.urls.append(LabeledURL(label: attachment.fileName ?? "media", url: url)) }
         }
-        for moment in lifecycle { event.details.add(moment.label, moment.date) }
-        event.details.add("From", fromPhoneNumber)
-        event.details.add("To", toPhoneNumber)
-        event.details.add("Status reason", statusReason)
-        event.details.add("Error code", errorCode)
-        event.details.add("Error", errorMessage)
+        for moment in lifecycle { details.add(moment.label, moment.date) }
+        details.add("From", fromPhoneNumber)
+        details.add("To", toPhoneNumber)
+        details.add("Status reason", statusReason)
+        details.add("Error code", errorCode)
+        details.add("Error", errorMessage)
         // Zero retries is the normal case, not worth a line.
-        if let retryCount, retryCount > 0 { event.details.add("Retry count", String(retryCount)) }
-        event.details.add("Cancel reason", cancelReason)
-        event.details.add("Scheduled reason", scheduledReason)
-        event.details.add("Provider message id", providerMessageId)
-        event.details.add("Telnyx id", telnyxId)
+        if let retryCount, retryCount > 0 { details.add("Retry count", String(retryCount)) }
+        details.add("Cancel reason", cancelReason)
+        details.add("Scheduled reason", scheduledReason)
+        details.add("Provider message id", providerMessageId)
+        details.add("Telnyx id", telnyxId)
         // Whichever of summary and description did not become the text is still worth reading.
-        if summary != event.text { event.details.add("Summary", summary) }
-        if description != event.text, description != summary { event.details.add("Description", description) }
+        if summary != event.text { details.add("Summary", summary) }
+        if description != event.text, description != summary { details.add("Description", description) }
         // Calls and texts get a plain title; keep the vendor's own words for them.
-        if event.title != eventType { event.details.add("Event type", eventType) }
-        event.details.add("Category", eventCategory)
-        event.details.add("Activity category", activityCategory)
-        event.details.add("By", actorDisplayName ?? createdBy)
-        event.details.add("Conversation", conversationId)
-        event.details.add("Traffic", trafficType ?? (isWarmup == true ? "Warmup" : nil))
-        event.details.add("Number selection", selectionReason)
-        if wasManuallyOverridden == true { event.details.add("Number chosen by hand", "yes") }
-        event.details.add("Compliance action", complianceAction)
-        event.details.add("Billing status", billingStatus)
-        event.details.add("Billable amount", billableAmount)
+        if event.title != eventType { details.add("Event type", eventType) }
+        details.add("Category", eventCategory)
+        details.add("Activity category", activityCategory)
+        details.add("By", actorDisplayName ?? createdBy)
+        details.add("Conversation", conversationId)
+        details.add("Traffic", trafficType ?? (isWarmup == true ? "Warmup" : nil))
+        details.add("Number selection", selectionReason)
+        if wasManuallyOverridden == true { details.add("Number chosen by hand", "yes") }
+        details.add("Compliance action", complianceAction)
+        details.add("Billing status", billingStatus)
+        details.add("Billable amount", billableAmount)
+        event.details = details
         return event
     }
 

@@ -65,6 +65,8 @@ extension LiveforceChatItem {
     func toEvent(source: String) -> TimelineEvent? {
         guard let createdAt else { return nil }
         let kind = type ?? "unknown"
+        // Gathered here and stored once: each change to an event packs its text again.
+        var details: [Detail] = []
         var event = TimelineEvent(
             source: source, id: id ?? stableID("chat", ISO8601.format(createdAt), authorID, text),
             channel: .chat, kind: "chat.\(kind)", timestamp: createdAt, title: authorID ?? "chat",
@@ -75,12 +77,13 @@ extension LiveforceChatItem {
             event.kind = "chat.system"
             event.title = text ?? systemMessageType ?? "System message"
             event.text = nil
-            event.details.add("System message", systemMessageType)
+            details.add("System message", systemMessageType)
         default:
             event.direction = authorID.map(Self.direction(ofAuthor:))
-            event.details.add("Visibility", visibility)
-            event.details.add("Author", authorID)
+            details.add("Visibility", visibility)
+            details.add("Author", authorID)
         }
+        event.details = details
         return event
     }
 

@@ -83,22 +83,25 @@ extension NLPearlCall {
     /// the Pearl places (the call payload has no direction field).
     func toEvent(source: String, fallbackID: String? = nil) -> TimelineEvent? {
         guard let startTime else { return nil }
+        // Gathered here and stored once: each change to an event packs its text again.
+        var details: [Detail] = []
         var event = TimelineEvent(
             source: source, id: id ?? fallbackID ?? stableID("call", ISO8601.format(startTime), from, to),
             channel: .call, kind: "call", timestamp: startTime, direction: .outbound, title: "Call",
             status: status.map(NLPearlCodeTable.callStatus.name), text: summary,
             durationSeconds: durationSeconds, transcript: transcriptLines, raw: RawJSON(raw))
         if let recording { event.urls.append(LabeledURL(label: "recording", url: recording)) }
-        event.details.add("Conversation", conversationStatus.map(NLPearlCodeTable.conversationStatus.name))
-        event.details.add("Sentiment", overallSentiment)
-        if !tags.isEmpty { event.details.add("Tags", tags.joined(separator: ", ")) }
-        event.details.add("From", from)
-        event.details.add("To", to)
-        event.details.add("Name", name)
-        event.details.add("Pearl", pearlID)
+        details.add("Conversation", conversationStatus.map(NLPearlCodeTable.conversationStatus.name))
+        details.add("Sentiment", overallSentiment)
+        if !tags.isEmpty { details.add("Tags", tags.joined(separator: ", ")) }
+        details.add("From", from)
+        details.add("To", to)
+        details.add("Name", name)
+        details.add("Pearl", pearlID)
         for info in collectedInfo {
-            event.details.add(info.name ?? info.id ?? "Collected", info.value?.displayText)
+            details.add(info.name ?? info.id ?? "Collected", info.value?.displayText)
         }
+        event.details = details
         return event
     }
 

@@ -42,6 +42,8 @@ extension NexorHistoryItem {
         guard let timestamp else { return nil }
         let kind = type ?? "unknown"
         let raw = RawJSON(self.raw)
+        // Gathered here and stored once: each change to an event packs its text again.
+        var details: [Detail] = []
         var event = TimelineEvent(
             source: source, id: id ?? stableID(kind, raw.text), channel: .system, kind: kind,
             timestamp: timestamp, direction: Direction(vendorValue: direction),
@@ -52,8 +54,8 @@ extension NexorHistoryItem {
             event.id = id ?? stableID("activity", ISO8601.format(timestamp), activityType, title)
             event.kind = activityType.map { "activity.\($0)" } ?? "activity"
             event.text = description
-            event.details.add("Activity", activityType)
-            event.details.add("By", actorType)
+            details.add("Activity", activityType)
+            details.add("By", actorType)
         case "message":
             let channel = vendorChannel ?? .whatsapp
             event.channel = channel
@@ -62,22 +64,22 @@ extension NexorHistoryItem {
             for button in buttons {
                 if let url = button.url { event.urls.append(LabeledURL(label: button.text ?? "button", url: url)) }
             }
-            event.details.add("Message type", messageType)
-            event.details.add("Sent", sentAt)
-            event.details.add("Delivered", deliveredAt)
-            event.details.add("Read", readAt)
-            event.details.add("Reaction", reaction)
+            details.add("Message type", messageType)
+            details.add("Sent", sentAt)
+            details.add("Delivered", deliveredAt)
+            details.add("Read", readAt)
+            details.add("Reaction", reaction)
             let buttonTexts = buttons.compactMap(\.text)
-            if !buttonTexts.isEmpty { event.details.add("Buttons", buttonTexts.joined(separator: " · ")) }
-            if let attachments, attachments != .null { event.details.add("Attachments", attachments.displayText) }
-            event.details.add("Provider message id", providerMessageID)
+            if !buttonTexts.isEmpty { details.add("Buttons", buttonTexts.joined(separator: " · ")) }
+            if let attachments, attachments != .null { details.add("Attachments", attachments.displayText) }
+            details.add("Provider message id", providerMessageID)
         case "call_missed":
             event.channel = .call
             event.title = content ?? "Missed call"
             event.text = nil
             event.status = callStatus ?? status
-            event.details.add("Disconnection reason", disconnectionReason)
-            event.details.add("Provider call id", providerCallID)
+            details.add("Disconnection reason", disconnectionReason)
+            details.add("Provider call id", providerCallID)
         case "call":
             event.channel = .call
             event.title = "Call"
@@ -86,38 +88,39 @@ extension NexorHistoryItem {
             event.durationSeconds = durationSeconds
             event.transcript = transcriptLines
             if let recordingURL { event.urls.append(LabeledURL(label: "recording", url: recordingURL)) }
-            event.details.add("Sentiment", sentiment)
-            event.details.add("Successful", callSuccessful.map { $0 ? "yes" : "no" })
-            event.details.add("Disconnection reason", disconnectionReason)
-            event.details.add("Provider call id", providerCallID)
+            details.add("Sentiment", sentiment)
+            details.add("Successful", callSuccessful.map { $0 ? "yes" : "no" })
+            details.add("Disconnection reason", disconnectionReason)
+            details.add("Provider call id", providerCallID)
         case "meeting":
             event.kind = subtype.map { "meeting.\($0)" } ?? "meeting"
             event.title = title ?? "Meeting"
             event.text = outcomeNotes
             if let meetingURL { event.urls.append(LabeledURL(label: "meeting", url: meetingURL)) }
-            event.details.add("Starts", startsAt)
-            event.details.add("Ends", endsAt)
-            event.details.add("Location", locationType)
-            event.details.add("Attendee", [attendeeName, attendeeEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+            details.add("Starts", startsAt)
+            details.add("Ends", endsAt)
+            details.add("Location", locationType)
+            details.add("Attendee", [attendeeName, attendeeEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
         case "email":
             event.channel = .email
             event.title = subject ?? "(no subject)"
-            event.details.add("From", sender)
-            event.details.add("To", recipient)
-            event.details.add("Reply", isReply.map { $0 ? "yes" : "no" })
-            event.details.add("Delivered", deliveredAt)
-            event.details.add("Opened", openedAt)
+            details.add("From", sender)
+            details.add("To", recipient)
+            details.add("Reply", isReply.map { $0 ? "yes" : "no" })
+            details.add("Delivered", deliveredAt)
+            details.add("Opened", openedAt)
         case "conversion":
             event.title = conversionType ?? "Conversion"
             event.text = notes
             let amountText = [amount?.displayText, currency].compactMap { $0 }.joined(separator: " ")
-            event.details.add("Amount", amountText)
+            details.add("Amount", amountText)
         default:
             // A type Nexor added after these docs: keep whatever text it has.
             event.channel = vendorChannel ?? .system
             event.title = title ?? subject ?? kind
             event.text = content ?? description ?? summary ?? notes
         }
+        event.details = details
         return event
     }
 
