@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// The lower-cased search text of many items (persons, events) in one contiguous buffer, so that
-/// a search costs a few `memchr` passes over memory instead of lower-casing every field of every
-/// item on every keystroke.
+/// a search costs a pass over memory (or a look at each item's byte classes) instead of
+/// lower-casing every field of every item on every keystroke.
 ///
 /// Items are numbered by the caller (`0..<count`). Each item's fields are stored lower-cased,
 /// each followed by a 0 byte, so a term never matches across two fields. Setting an item again
