@@ -166,16 +166,14 @@ public struct TextIndex: Sendable {
             return found
         }
         bytes.withUnsafeBufferPointer { buffer in
-            var position = 0
             // Hits come in buffer order, so the entry they fall in only moves forward.
             var entry = 0
-            while let start = firstOccurrence(of: needle, in: position..<buffer.count, buffer) {
+            occurrences(of: needle, in: 0..<buffer.count, buffer) { start in
                 while entry + 1 < starts.count && starts[entry + 1] <= start { entry += 1 }
                 let owner = Int(owners[entry])
                 if entryOfItem[owner] == Int32(entry) { found[owner] = true }
                 // The rest of this entry cannot tell more about its item.
-                guard entry + 1 < starts.count else { break }
-                position = starts[entry + 1]
+                return entry + 1 < starts.count ? starts[entry + 1] : nil
             }
         }
         return found
@@ -188,21 +186,38 @@ public struct TextIndex: Sendable {
         guard !needle.bytes.isEmpty else { return true }
         guard !needle.bytes.contains(0) else { return false }
         let range = starts[entry]..<(entry + 1 < starts.count ? starts[entry + 1] : bytes.count)
-        return bytes.withUnsafeBufferPointer { firstOccurrence(of: needle.bytes, in: range, $0) != nil }
+        var found = false
+        bytes.withUnsafeBufferPointer { buffer in
+            occurrences(of: needle.bytes, in: range, buffer) { _ in
+                found = true
+                return nil
+            }
+        }
+        return found
     }
 
-    /// Where `needle` (not empty) first starts in `range` of `buffer`.
+    /// Calls `found` with the positions where `needle` (not empty) starts in `range` of `buffer`,
+    /// in order; `found` answers where to go on looking (past the position it was given), or nil
+    /// to stop.
     ///
     /// A needle of one byte is found with `memchr`. A longer one is looked for 16 positions at a
     /// time by its first two bytes (SIMD compares: common letters such as "c" are everywhere,
-    /// the pair "ca" is not), and each position with both is compared in full.
-    private func firstOccurrence(of needle: [UInt8], in range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard range.count >= needle.count, let base = buffer.baseAddress else { return nil }
-        return needle.withUnsafeBufferPointer { term -> Int? in
-            guard let termBase = term.baseAddress else { return nil }
+    /// the pair "ca" is not), and each position with both is compared in full. One call covers a
+    /// whole scan: starting over for each hit cost more than the compares.
+    private func occurrences(
+        of needle: [UInt8], in range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Int?
+    ) {
+        guard range.count >= needle.count, let base = buffer.baseAddress else { return }
+        needle.withUnsafeBufferPointer { term in
+            guard let termBase = term.baseAddress else { return }
             if term.count == 1 {
-                guard let hit = memchr(base + range.lowerBound, Int32(term[0]), range.count) else { return nil }
-                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var position = range.lowerBound
+                while position < range.upperBound,
+                      let hit = memchr(base + position, Int32(term[0]), range.upperBound - position) {
+                    guard let next = found(base.distance(to: hit.assumingMemoryBound(to: UInt8.self))) else { return }
+                    position = next
+                }
+                return
             }
             /// Whether the needle starts at `start`, its first two bytes already matched.
             func rest(at start: Int) -> Bool {
@@ -214,19 +229,26 @@ public struct TextIndex: Sendable {
             let raw = UnsafeRawPointer(base)
             var start = range.lowerBound
             // Both loads end at most at `last + 16`, inside the range as the needle has 2+ bytes.
-            while start + 15 <= last {
+            blocks: while start + 15 <= last {
                 let pairs = (raw.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self) .== first)
                     .& (raw.loadUnaligned(fromByteOffset: start + 1, as: SIMD16<UInt8>.self) .== second)
                 if any(pairs) {
-                    for lane in 0..<16 where pairs[lane] && rest(at: start + lane) { return start + lane }
+                    for lane in 0..<16 where pairs[lane] && rest(at: start + lane) {
+                        guard let next = found(start + lane) else { return }
+                        start = next
+                        continue blocks
+                    }
                 }
                 start += 16
             }
             while start <= last {
-                if base[start] == term[0], base[start + 1] == term[1], rest(at: start) { return start }
-                start += 1
+                if base[start] == term[0], base[start + 1] == term[1], rest(at: start) {
+                    guard let next = found(start) else { return }
+                    start = next
+                } else {
+                    start += 1
+                }
             }
-            return nil
         }
     }
 
