@@ -147,19 +147,8 @@ public struct Buffer: Sendable, Equatable {
             }
             return used
         }
-        guard let written else {
-            // Text not stored as contiguous UTF-8 (bridged): check it byte by byte.
-            guard text.utf8.allSatisfy({ ($0 &- 0x20) < 0x5F }) else { return nil }
-            let bytes = Array(text.utf8.prefix(count))
-            guard !bytes.isEmpty else { return 0 }
-            let start = row * width + column
-            cells.withUnsafeMutableBufferPointer { cells in
-                Self.clearEdges(of: start..<start + bytes.count, in: cells)
-                for (offset, byte) in bytes.enumerated() { cells[start + offset] = Cell(ascii: byte, style: style) }
-            }
-            return bytes.count
-        }
-        return written
+        // Text not stored as contiguous UTF-8 (bridged) takes the general path.
+        return written ?? nil
     }
 
     /// Writes `text` at `row`, `column` up to column `limit` when each scalar in what shows is a
