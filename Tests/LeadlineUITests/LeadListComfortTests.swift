@@ -163,6 +163,28 @@ struct TimeZoneTests {
 
 @Suite("Lead list while pages arrive")
 struct LeadListLoadingTests {
+    @Test("A lead that joins the shown person is loaded into the timeline; keys after that load nothing")
+    func timelineFollowsAJoiningLead() {
+        var state = AppState(sources: ["nexor", "leadping"], width: 120, height: 40, now: Sample.now, timeZone: Sample.utc)
+        _ = state.start()
+        let olga = Lead(source: "nexor", id: "1", name: "Olga", phone: "+12025550001")
+        let first = state.handle(.leadsLoaded(source: "nexor", page: LeadPage(leads: [olga], next: nil)))
+        #expect(first.contains { if case .loadTimeline(let person, _, _) = $0 { person.leads.map(\.ref) == ["nexor:1"] } else { false } })
+        let generation = state.timeline?.generation
+        // Keys that leave the selection on Olga do not reopen her timeline.
+        for key in [Key.tab, .character("j"), .character("k"), .tab] {
+            #expect(!state.press(key).contains { if case .loadTimeline = $0 { true } else { false } }, "key \(key)")
+        }
+        #expect(state.timeline?.generation == generation)
+        // The same phone at another vendor joins her: her timeline asks for both leads.
+        let joined = state.handle(.leadsLoaded(source: "leadping", page: LeadPage(
+            leads: [Lead(source: "leadping", id: "9", name: "Olga S", phone: "+1 202 555 0001")], next: nil)))
+        #expect(joined.contains { if case .loadTimeline(let person, _, _) = $0 { Set(person.leads.map(\.ref)) == ["nexor:1", "leadping:9"] } else { false } })
+        #expect(state.timeline?.person.leads.count == 2)
+        #expect(!state.press(.character("j")).contains { if case .loadTimeline = $0 { true } else { false } })
+    }
+
+
     @Test("Until the user moves, the top row stays selected as sorted pages arrive; after, the chosen person does")
     func topRowUntilChosen() {
         var state = AppState(sources: ["nexor", "leadping"], width: 120, height: 40, now: Sample.now, timeZone: Sample.utc)

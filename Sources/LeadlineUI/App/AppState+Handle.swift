@@ -291,7 +291,10 @@ extension AppState {
             timelineGeneration += 1
             var fresh = TimelineState(person: person, generation: timelineGeneration)
             // Keep what is on screen until the new answers replace it.
-            if let old = timeline { fresh.carryOver(from: old, timeZone: timeZone) }
+            if let old = timeline {
+                fresh.carryOver(from: old, timeZone: timeZone)
+                fresh.members = old.members
+            }
             retire(timeline)
             timeline = fresh
             effects.append(.cancelTimelines(keeping: timelineGeneration))
@@ -473,11 +476,20 @@ extension AppState {
 
     /// Starts loading the timeline of the selected person when it changed (or gained leads).
     private mutating func followSelectedPerson(into effects: inout [Effect]) {
+        // Every key comes here: while the selection stays on the timeline's person, say so
+        // without making the person.
+        let slot: Int? = leads.visible.indices.contains(leads.selected) ? leads.visible[leads.selected] : nil
+        let members = slot.map { leads.directory.leadNumbersSorted(inSlot: $0) }
+        if let members, !members.isEmpty, members == timeline?.members { return }
         guard let person = leads.selectedPerson else { return }
-        if let timeline, Set(timeline.person.leads.map(\.ref)) == Set(person.leads.map(\.ref)) { return }
+        if let timeline, Set(timeline.person.leads.map(\.ref)) == Set(person.leads.map(\.ref)) {
+            self.timeline?.members = members
+            return
+        }
         let samePerson = timeline.map { old in old.person.leads.contains { lead in person.leads.contains { $0.ref == lead.ref } } } ?? false
         timelineGeneration += 1
         var fresh = TimelineState(person: person, generation: timelineGeneration)
+        fresh.members = members
         if samePerson, let old = timeline {
             // The person gained a lead from another source: keep what is loaded, add the rest.
             fresh.carryOver(from: old, timeZone: timeZone)

@@ -292,6 +292,11 @@ public struct TimelineState: Sendable {
     var headlines: [Int: String] = [:]
     var headlineWidth = -1
 
+    /// The list's lead numbers of ``person`` (``PersonDirectory/leadNumbersSorted(inSlot:)``)
+    /// when it was opened from the list: while the selected slot has the same, the selection is
+    /// still on this person.
+    var members: [Int32]?
+
     init(person: Person, generation: Int) {
         self.person = person
         self.generation = generation
