@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LeadlineKit
 
@@ -30,7 +31,38 @@ import Testing
             let replaced = packed.replacing(1, with: "b")
             #expect(Array(replaced.strings.prefix(3)) == ["a", "b", "c"])
             #expect(replaced.details(after: 3) == kept)
+            let several = packed.replacing([0: nil, 2: "z"])
+            #expect(Array(several.strings.prefix(3)) == [nil, nil, "z"])
+            #expect(several.details(after: 3) == kept)
+            let redetailed = packed.replacingDetails(after: 3, with: [Detail("Only", "one")])
+            #expect(Array(redetailed.strings.prefix(3)) == ["a", nil, "c"])
+            #expect(redetailed.details(after: 3) == [Detail("Only", "one")])
+            #expect(packed.replacingDetails(after: 3, with: []).count == 3)
         }
+    }
+
+    @Test("Setting a lead's status or details, or an event's details, keeps everything else")
+    func settersKeepTheRest() {
+        var lead = Lead(source: "nexor", id: "7", name: "Ana", phone: "+1", company: "Acme",
+                        status: Lead.Status(label: "New", key: "new", color: "#00ff00"), details: [Detail("Tags", "vip")])
+        lead.status = Lead.Status(label: "Won")
+        #expect(lead.status == Lead.Status(label: "Won"))
+        #expect([lead.source, lead.id, lead.name] == ["nexor", "7", "Ana"])
+        #expect(lead.phone == "+1" && lead.company == "Acme" && lead.email == nil)
+        #expect(lead.details == [Detail("Tags", "vip")])
+        lead.status = nil
+        lead.details = [Detail("Owner", "Bo")]
+        #expect(lead.status == nil)
+        #expect(lead.details == [Detail("Owner", "Bo")])
+        #expect(lead.name == "Ana")
+
+        var event = TimelineEvent(source: "leadping", id: "e1", channel: .sms, kind: "sms.outbound",
+                                  timestamp: Date(timeIntervalSince1970: 0), title: "SMS", status: "sent", text: "hi",
+                                  details: [Detail("From", "+1")])
+        event.details = [Detail("To", "+2"), Detail("Error", "")]
+        #expect(event.details == [Detail("To", "+2"), Detail("Error", "")])
+        #expect([event.source, event.id, event.kind, event.title] == ["leadping", "e1", "sms.outbound", "SMS"])
+        #expect(event.status == "sent" && event.text == "hi")
     }
 
     @Test func nilAndEmptyDiffer() {

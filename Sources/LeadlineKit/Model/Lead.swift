@@ -78,11 +78,11 @@ public struct Lead: Sendable, Hashable, Identifiable {
             }
         }
         set {
-            var fields = Array(text.strings.prefix(Self.fieldCount))
-            fields[Field.statusLabel.rawValue] = newValue?.label
-            fields[Field.statusKey.rawValue] = newValue?.key
-            fields[Field.statusColor.rawValue] = newValue?.color
-            text = PackedStrings(fields, details: details)
+            text = text.replacing([
+                Field.statusLabel.rawValue: newValue?.label,
+                Field.statusKey.rawValue: newValue?.key,
+                Field.statusColor.rawValue: newValue?.color,
+            ])
         }
     }
     /// Vendor facts worth showing (campaign, workflow, assigned user, metadata), in display order.
@@ -96,7 +96,7 @@ public struct Lead: Sendable, Hashable, Identifiable {
         set {
             // No details to drop (the lead list drops them from every lead it is given).
             if newValue.isEmpty && text.count == Self.fieldCount { return }
-            text = PackedStrings(Array(text.strings.prefix(Self.fieldCount)), details: newValue)
+            text = text.replacingDetails(after: Self.fieldCount, with: newValue)
         }
     }
 

@@ -52,11 +52,21 @@ public struct PackedStrings: Sendable, Hashable {
         stride(from: fieldCount, to: count - 1, by: 2).map { Detail(self[$0] ?? "", self[$0 + 1] ?? "") }
     }
 
+    /// These strings with the one at each index replaced by its value, packed once.
+    func replacing(_ changes: KeyValuePairs<Int, String?>) -> PackedStrings {
+        var all = strings
+        for (index, value) in changes { all[index] = value }
+        return PackedStrings(all)
+    }
+
     /// These strings with the one at `index` replaced by `value`.
     func replacing(_ index: Int, with value: String?) -> PackedStrings {
-        var all = strings
-        all[index] = value
-        return PackedStrings(all)
+        replacing([index: value])
+    }
+
+    /// The first `fieldCount` strings, then `details` in place of the ones stored after them.
+    func replacingDetails(after fieldCount: Int, with details: [Detail]) -> PackedStrings {
+        PackedStrings(Array(strings.prefix(fieldCount)), details: details)
     }
 
     /// How many strings there are, nil ones included.

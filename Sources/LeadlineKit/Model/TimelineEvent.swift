@@ -95,7 +95,7 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     /// Everything else worth showing, in display order.
     public var details: [Detail] {
         get { strings.details(after: Field.allCases.count) }
-        set { strings = PackedStrings([source, id, kind, title, status, text], details: newValue) }
+        set { strings = strings.replacingDetails(after: Field.allCases.count, with: newValue) }
     }
 
     private mutating func replace(_ field: Field, with value: String?) {
