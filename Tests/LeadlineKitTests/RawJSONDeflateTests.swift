@@ -20,7 +20,7 @@ struct RawJSONDeflateTests {
                      "liveforce-leads-summary.json", "nexor-get-lead.json"] {
             walk(try JSONValue.parse(String(decoding: try Fixture.data(name), as: UTF8.self)))
         }
-        var random = SystemRandomNumberGenerator()
+        var random = SplitMix(state: 3)  // seeded: a failing item can be made again
         let noise = (0..<2_000).map { _ in Character(UnicodeScalar(UInt8.random(in: 32...126, using: &random))) }
         items += [
             .null, .string(""), .integer(-1), .array([]), .object([:]),

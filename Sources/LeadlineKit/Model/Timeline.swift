@@ -16,12 +16,6 @@ public struct Timeline: Sendable {
     public private(set) var arrived: [TimelineEvent] = []
     /// Arrival numbers (indices into `arrived`), oldest event first.
     public private(set) var chronological: [Int] = []
-
-    /// Gives back the storage the timeline grew beyond its events; for when it is complete.
-    public mutating func releaseSpareCapacity() {
-        arrived.releaseSpareCapacity()
-        chronological.releaseSpareCapacity()
-    }
     /// Arrival numbers, found by their event's key. A dictionary keyed by the keys would hold a
     /// copy of every event's id; the table holds only the numbers.
     private var arrivals = NumberTable()
@@ -44,6 +38,12 @@ public struct Timeline: Sendable {
     public init(_ events: some Sequence<TimelineEvent>) {
         self.init()
         merge(events)
+    }
+
+    /// Gives back the storage the timeline grew beyond its events; for when it is complete.
+    public mutating func releaseSpareCapacity() {
+        arrived.releaseSpareCapacity()
+        chronological.releaseSpareCapacity()
     }
 
     /// The events, oldest first.

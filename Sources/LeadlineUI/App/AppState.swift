@@ -152,7 +152,6 @@ public struct LeadListState: Sendable {
         if let slot = directory.slot(containing: person.id) { stalePlacement.insert(slot) }
     }
 
-    /// Adds a page of leads, keeping the selected person selected.
     /// Gives back the storage the list grew beyond its persons; for when every page is in.
     mutating func releaseSpareCapacity() {
         directory.releaseSpareCapacity()
@@ -161,6 +160,7 @@ public struct LeadListState: Sendable {
         sortKeys.releaseSpareCapacity()
     }
 
+    /// Adds a page of leads, keeping the selected person selected.
     mutating func add(_ leads: [Lead]) {
         let selectedRef = selectedPerson?.id
         // The screen never shows a lead's vendor details (only `leads --format json` prints
