@@ -55,11 +55,21 @@ struct TimelineTests {
         #expect(colliding.events.filter { $0.title == "again" }.count == again.count, "\(name)")
     }
 
-    @Test("An event is a small value: its strings and raw item live in two allocations")
+    @Test("An event is a small value: 64 bytes beside the bytes of its strings and raw item")
     func eventSize() {
-        // 5 words, an optional Int and two one-byte enums; with the fields in declaration order
-        // as they once were, padding made it 80 bytes.
+        // 3 words, two 16-byte references to bytes, a 32-bit duration and two one-byte enums;
+        // with the fields in declaration order as they once were, padding made it 80 bytes, and
+        // with a 64-bit duration it would be 72.
         #expect(MemoryLayout<TimelineEvent>.stride <= 64, "\(MemoryLayout<TimelineEvent>.stride) bytes")
+        var event = Self.event("1", "2026-01-10T08:00:00Z", title: "Call")
+        for duration in [nil, 0, -5, 125, Int(Int32.max)] {
+            event.durationSeconds = duration
+            #expect(event.durationSeconds == duration)
+        }
+        event.durationSeconds = Int.max
+        #expect(event.durationSeconds == Int(Int32.max))
+        event.durationSeconds = Int.min
+        #expect(event.durationSeconds == Int(Int32.min) + 1)
     }
 
     @Test("Filter by channel set and smart-case text, terms ANDed")

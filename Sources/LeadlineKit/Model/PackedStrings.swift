@@ -9,30 +9,35 @@
 public struct PackedStrings: Sendable, Hashable {
     /// `count` little-endian `UInt32` ends (from the start of the text, with ``absent`` set for a
     /// nil string), then the text.
-    private var storage: [UInt8]
+    private var storage: SharedBytes
 
     /// The bit of an end that marks a nil string (whose end equals the previous end).
     private static let absent: UInt32 = 1 << 31
 
     /// No strings.
     public init() {
-        storage = []
+        storage = SharedBytes()
     }
 
     /// `strings`, in order.
     public init(_ strings: some Collection<String?>) {
         let textBytes = strings.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
         precondition(textBytes < Int(Self.absent), "PackedStrings holds less than 2 GiB of text")
-        var storage = [UInt8]()
-        storage.reserveCapacity(4 + 4 * strings.count + textBytes)
-        Self.appendWord(UInt32(strings.count), to: &storage)
-        var end: UInt32 = 0
-        for string in strings {
-            end += UInt32(string?.utf8.count ?? 0)
-            Self.appendWord(string == nil ? end | Self.absent : end, to: &storage)
+        let tableBytes = 4 + 4 * strings.count
+        storage = SharedBytes(count: tableBytes + textBytes) { buffer in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            raw.storeBytes(of: UInt32(strings.count).littleEndian, toByteOffset: 0, as: UInt32.self)
+            var end: UInt32 = 0
+            var offset = 4
+            for string in strings {
+                end += UInt32(string?.utf8.count ?? 0)
+                raw.storeBytes(of: (string == nil ? end | Self.absent : end).littleEndian, toByteOffset: offset, as: UInt32.self)
+                offset += 4
+            }
+            for case let string? in strings {
+                offset += UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: string.utf8).1
+            }
         }
-        for case let string? in strings { storage.append(contentsOf: string.utf8) }
-        self.storage = storage
     }
 
     /// `fields`, then each detail's label and value: how leads and events keep their text.
@@ -87,7 +92,14 @@ public struct PackedStrings: Sendable, Hashable {
     }
 
     /// Bytes of memory this takes beside its owner: the array's header and contents.
-    public var storedByteCount: Int { storage.isEmpty ? 0 : 32 + storage.count }
+    public var storedByteCount: Int { storage.storedByteCount }
+
+    /// The packed form itself, to be moved into a block shared with other values; set it only to
+    /// the same bytes (see `Array<TimelineEvent>.shareStorage()`).
+    var bytes: SharedBytes {
+        get { storage }
+        set { storage = newValue }
+    }
 
     /// Every string, in order.
     public var strings: [String?] {
@@ -95,10 +107,6 @@ public struct PackedStrings: Sendable, Hashable {
     }
 
     private func word(at offset: Int) -> UInt32 {
-        storage.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian }
-    }
-
-    private static func appendWord(_ word: UInt32, to storage: inout [UInt8]) {
-        withUnsafeBytes(of: word.littleEndian) { storage.append(contentsOf: $0) }
+        storage.withUnsafeBufferPointer { UnsafeRawBufferPointer($0).loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian }
     }
 }

@@ -12,7 +12,8 @@ import Foundation
 public struct RawJSON: Sendable, Hashable {
     /// `Form.stored` then the text; or `Form.deflated`, the text's length as a little-endian
     /// `UInt32`, and the deflated text.
-    private let bytes: [UInt8]
+    /// The same bytes may be moved into a block shared with other items (`Array<TimelineEvent>.shareStorage()`).
+    var bytes: SharedBytes
 
     private enum Form: UInt8 {
         case stored, deflated
@@ -25,9 +26,9 @@ public struct RawJSON: Sendable, Hashable {
     public init(_ value: JSONValue) {
         let text = Array(value.compactJSON.utf8)
         if text.count >= Self.deflateFrom, text.count < Int(UInt32.max), let deflated = Self.deflate(text) {
-            bytes = deflated
+            bytes = SharedBytes(deflated)
         } else {
-            bytes = [Form.stored.rawValue] + text
+            bytes = SharedBytes([Form.stored.rawValue] + text)
         }
     }
 
@@ -39,10 +40,10 @@ public struct RawJSON: Sendable, Hashable {
         switch Form(rawValue: bytes[0]) {
         case .deflated?:
             // Only ever written by `deflate` below; a failure would be a zlib defect.
-            guard let text = Self.inflate(bytes) else { return "null" }
+            guard let text = bytes.withUnsafeBufferPointer({ Self.inflate($0) }) else { return "null" }
             return String(decoding: text, as: UTF8.self)
         default:
-            return String(decoding: bytes[1...], as: UTF8.self)
+            return bytes.withUnsafeBufferPointer { String(decoding: $0.dropFirst(), as: UTF8.self) }
         }
     }
 
@@ -59,7 +60,7 @@ public struct RawJSON: Sendable, Hashable {
     public subscript(key: String) -> JSONValue? { value[key] }
 
     /// How many bytes the item takes in memory, for tests and the benchmark's notes.
-    var storedByteCount: Int { bytes.count }
+    var storedByteCount: Int { bytes.storedByteCount }
 
     // Raw deflate (no zlib header) in an 8 KB window, which holds the 4 KB dictionary, with a
     // small hash table: an item is a few hundred bytes, and each item sets up its own stream.
@@ -99,7 +100,7 @@ public struct RawJSON: Sendable, Hashable {
     }
 
     /// The text of a `.deflated` form; nil if it does not inflate to its recorded length.
-    private static func inflate(_ bytes: [UInt8]) -> [UInt8]? {
+    private static func inflate(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         let header = 5
         guard bytes.count >= header else { return nil }
         let length = bytes[1..<header].reversed().reduce(0) { $0 << 8 | Int($1) }
@@ -111,14 +112,12 @@ public struct RawJSON: Sendable, Hashable {
         }
         guard dictionarySet == Z_OK else { return nil }
         var text = [UInt8](repeating: 0, count: length)
-        let status = bytes.withUnsafeBufferPointer { input in
-            text.withUnsafeMutableBufferPointer { output in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + header)
-                stream.avail_in = uInt(input.count - header)
-                stream.next_out = output.baseAddress
-                stream.avail_out = uInt(output.count)
-                return CZlib.inflate(&stream, Z_FINISH)
-            }
+        let status = text.withUnsafeMutableBufferPointer { output in
+            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress! + header)
+            stream.avail_in = uInt(bytes.count - header)
+            stream.next_out = output.baseAddress
+            stream.avail_out = uInt(output.count)
+            return CZlib.inflate(&stream, Z_FINISH)
         }
         guard status == Z_STREAM_END, Int(stream.total_out) == length else { return nil }
         return text

@@ -27,14 +27,15 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     ///
     /// A timeline holds 100,000s of events and most of their strings are too long for Swift to
     /// keep inline, so they share one allocation; see ``PackedStrings``.
-    private var strings: PackedStrings
-    public var durationSeconds: Int?
+    fileprivate var strings: PackedStrings
+    /// `durationSeconds` in 32 bits (68 years), ``noDuration`` for none: with 64 the event
+    /// would take 72 bytes rather than 64.
+    private var storedDuration: Int32
     public var channel: Channel
     public var direction: Direction?
 
-    /// Bytes this event's strings and raw item take, for the cache's size estimate (32 for the
-    /// raw item's array header).
-    var packedByteCount: Int { strings.storedByteCount + raw.storedByteCount + 32 }
+    /// Bytes this event's strings and raw item take, for the cache's size estimate.
+    var packedByteCount: Int { strings.storedByteCount + raw.storedByteCount }
 
     private enum Field: Int, CaseIterable {
         case source, id, kind, title, status, text
@@ -50,10 +51,19 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         self.timestamp = timestamp
         self.direction = direction
         self.urls = urls
-        self.durationSeconds = durationSeconds
+        storedDuration = Self.noDuration
         self.transcript = transcript
         self.raw = raw
         strings = PackedStrings([source, id, kind, title, status, text], details: details)
+        self.durationSeconds = durationSeconds
+    }
+
+    private static let noDuration = Int32.min
+
+    /// How long a call or meeting lasted, clamped to ±68 years.
+    public var durationSeconds: Int? {
+        get { storedDuration == Self.noDuration ? nil : Int(storedDuration) }
+        set { storedDuration = newValue.map { Int32(clamping: max($0, Int(Self.noDuration) + 1)) } ?? Self.noDuration }
     }
 
     /// The configured name of the source this came from ("nexor").
@@ -103,6 +113,22 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     }
 
     public var key: Key { Key(source: source, id: id, kind: kind) }
+}
+
+extension Array where Element == TimelineEvent {
+    /// Moves the events' strings and raw items into one block of memory that they share (see
+    /// ``SharedBytes`` for why). For the events of one vendor page, right after mapping them; an
+    /// event kept alive keeps the whole block.
+    mutating func shareStorage() {
+        var bytes: [SharedBytes] = []
+        bytes.reserveCapacity(2 * count)
+        for event in self { bytes += [event.strings.bytes, event.raw.bytes] }
+        SharedBytes.sharing(&bytes)
+        for index in indices {
+            self[index].strings.bytes = bytes[2 * index]
+            self[index].raw.bytes = bytes[2 * index + 1]
+        }
+    }
 }
 
 /// A link an event carries: a recording, a meeting, a WhatsApp button, a media file.

@@ -52,7 +52,8 @@ public struct LeadPage: Sendable {
 }
 
 /// Maps one page of vendor items to the events on `channels`, counting items that could not be
-/// placed on a timeline (no usable timestamp) into `skipped`.
+/// placed on a timeline (no usable timestamp) into `skipped`. The page's events share one block of
+/// memory for their text.
 func mapEvents<Item>(
     from items: [Item], channels: Set<Channel>, skipped: inout Int, _ transform: (Item) -> TimelineEvent?
 ) -> [TimelineEvent] {
@@ -64,6 +65,7 @@ func mapEvents<Item>(
             skipped += 1
         }
     }
+    events.shareStorage()
     return events
 }
 
