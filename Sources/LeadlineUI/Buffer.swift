@@ -78,6 +78,13 @@ public struct Buffer: Sendable, Equatable {
                     guard put(cell) else { return x - column }
                     continue
                 }
+                // Next most: a letter with its combining marks, which goes into one cell whole.
+                if DisplayWidth.isOneUnit(character) {
+                    let characterWidth = DisplayWidth.of(character)
+                    if characterWidth == 0 { continue }
+                    guard put(Cell(grapheme: String(character), width: characterWidth, style: style)) else { return x - column }
+                    continue
+                }
                 for grapheme in DisplayWidth.terminalUnits(character) {
                     let graphemeWidth = DisplayWidth.of(grapheme)
                     if graphemeWidth == 0 { continue }

@@ -31,6 +31,18 @@ import Testing
     @Test func controlsTakeNoColumns() {
         #expect(DisplayWidth.of("\t\n\r\n\u{1B}\u{7F}\u{85}") == 0)
         #expect(DisplayWidth.of(Character("\u{1B}")) == 0)
+        #expect(DisplayWidth.of(Character("\r\n")) == 0)
+        #expect(DisplayWidth.of(Character("~")) == 1)
+    }
+
+    @Test("A character is one unit exactly when terminalUnits gives it back whole")
+    func oneUnit() {
+        for character in "a\r\n世👩‍👩‍👧e\u{301}\u{301}🇫🇷👍🏽क्षि" {
+            let units = DisplayWidth.terminalUnits(character)
+            #expect(DisplayWidth.isOneUnit(character) == (units == [String(character)]), "\(character.unicodeScalars.map(\.value))")
+        }
+        #expect(DisplayWidth.isOneUnit("e\u{301}"))
+        #expect(!DisplayWidth.isOneUnit("🇫🇷"))
     }
 
     @Test func characterWidthMatchesStringWidth() {

@@ -16,14 +16,22 @@ public enum DisplayWidth {
     /// U+200B and the like) are 0. An emoji base followed by VS16 (U+FE0F) is 2
     /// even when the base alone is text-presentation, such as U+2764 U+FE0F.
     public static func of(_ character: Character) -> Int {
-        if let ascii = character.asciiValue {
-            return isPrintableASCII(ascii) ? 1 : 0
-        }
+        // Not `character.asciiValue`: for any other character it compares with "\r\n" as
+        // strings, which normalises, and this runs for every character drawn off the fast paths.
+        // "\r\n" is two controls here, so it has width 0 all the same.
         let scalars = character.unicodeScalars
         guard let base = scalars.first else { return 0 }
-        if scalars.count == 1 { return width(of: base) }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return width(of: base) }
         if isZWJSequence(scalars) { return width(of: base) }
         return scalars.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// Whether `character` goes into a cell whole, so ``terminalUnits(_:)`` would give it back
+    /// as it is.
+    public static func isOneUnit(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        return scalars.index(after: scalars.startIndex) == scalars.endIndex || isZWJSequence(scalars)
+            || !scalars.dropFirst().contains(where: { width(of: $0) > 0 })
     }
 
     /// The pieces of a grapheme that go into terminal cells of their own.
@@ -36,11 +44,8 @@ public enum DisplayWidth {
     /// sequence stays whole. Measured this way, leadline, ncurses and the terminal agree on
     /// where every character of a line goes.
     public static func terminalUnits(_ character: Character) -> [String] {
+        guard !isOneUnit(character) else { return [String(character)] }
         let scalars = character.unicodeScalars
-        guard scalars.count > 1, !isZWJSequence(scalars),
-              scalars.dropFirst().contains(where: { width(of: $0) > 0 }) else {
-            return [String(character)]
-        }
         var units: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in scalars {
