@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import LeadlineKit
 
-@Suite("Raw items kept deflated")
+@Suite("Raw items kept deflated, a page at a time")
 struct RawJSONDeflateTests {
     /// Every object in the vendors' documented payloads, and some that look like no vendor's.
     static func items() throws -> [JSONValue] {
@@ -44,12 +44,38 @@ struct RawJSONDeflateTests {
         #expect(RawJSON.null.text == "null")
     }
 
-    @Test("A documented history item takes less than half its text's bytes")
+    /// `items` deflated together into one block, as a page's events keep them.
+    static func page(_ items: [RawJSON]) throws -> [RawJSON] {
+        let (stream, entries) = try #require(RawJSON.packed(items))
+        let bytes = stream + entries.flatMap { $0 }
+        let block = SharedBytes(count: bytes.count) { _ = $0.initialize(from: bytes) }
+        return entries.indices.map { RawJSON(bytes: block.slice((stream.count + $0 * RawJSON.entrySize)..<(stream.count + ($0 + 1) * RawJSON.entrySize))) }
+    }
+
+    @Test("Every item deflated in a page reads back as exactly its text and value, and equals itself undeflated")
+    func pageRoundTrip() throws {
+        let items = try Self.items()
+        let page = try Self.page(items.map(RawJSON.init))
+        for (item, raw) in zip(items, page) {
+            #expect(raw.text == item.compactJSON)
+            #expect(raw.value == item)
+            #expect(raw == RawJSON(item))
+            #expect(raw.hashValue == RawJSON(item).hashValue)
+        }
+        #expect(page[0] != page[1])
+        // Items of pages of one: the entry's offsets are the same, the texts are not.
+        let one = try Self.page([RawJSON(.string("a"))])[0], other = try Self.page([RawJSON(.string("b"))])[0]
+        #expect(one.bytes == other.bytes)
+        #expect(one != other)
+        #expect(try Self.page([RawJSON.null])[0].text == "null")
+    }
+
+    @Test("The documented history deflated as a page takes less than a quarter of its text's bytes")
     func shrinks() throws {
         let history = try JSONValue.parse(String(decoding: try Fixture.data("nexor-get-lead-history.json"), as: UTF8.self))
         guard case .array(let entries)? = history["history"] else { Issue.record("no history in the fixture"); return }
         let text = entries.reduce(0) { $0 + $1.compactJSON.utf8.count }
-        let stored = entries.reduce(0) { $0 + RawJSON($1).storedByteCount }
-        #expect(stored * 2 < text, "\(stored) bytes stored for \(text) bytes of text")
+        let stream = try #require(RawJSON.packed(entries.map(RawJSON.init))).stream.count
+        #expect(stream * 4 < text, "\(stream) bytes stored for \(text) bytes of text")
     }
 }

@@ -3,37 +3,35 @@ import Testing
 @testable import LeadlineKit
 
 @Suite struct SharedBytesTests {
-    @Test("Values moved into one block keep their bytes, equality and hash")
-    func sharingKeepsBytes() {
+    @Test("Slices of one block keep their bytes, equality and hash, and share the block")
+    func slicesShareTheBlock() {
         var random = SplitMix(state: 7)
         let contents: [[UInt8]] = (0..<50).map { index in
             index % 7 == 0 ? [] : (0..<Int(random.next() % 300)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         }
-        let own = contents.map { SharedBytes($0) }
-        var shared = own
-        SharedBytes.sharing(&shared)
-        for (index, bytes) in contents.enumerated() {
-            #expect(shared[index].withUnsafeBufferPointer { Array($0) } == bytes)
-            #expect(shared[index] == own[index])
-            #expect(shared[index].hashValue == own[index].hashValue)
-            if !bytes.isEmpty { #expect(shared[index][bytes.count - 1] == bytes.last) }
+        let all = contents.flatMap { $0 }
+        let block = SharedBytes(count: all.count) { _ = $0.initialize(from: all) }
+        var offset = 0
+        var slices: [SharedBytes] = []
+        for bytes in contents {
+            slices.append(block.slice(offset..<offset + bytes.count))
+            offset += bytes.count
         }
-        let blocks = Set(shared.compactMap(\.blockIdentity))
-        #expect(blocks.count == 1)
-        #expect(shared.filter(\.isEmpty).allSatisfy { $0.blockIdentity == nil })
-        // Neighbours in a block are different values.
+        for (index, bytes) in contents.enumerated() {
+            let own = SharedBytes(bytes)
+            #expect(slices[index].withUnsafeBufferPointer { Array($0) } == bytes)
+            #expect(slices[index] == own)
+            #expect(slices[index].hashValue == own.hashValue)
+            #expect(slices[index].first == bytes.first)
+            if !bytes.isEmpty { #expect(slices[index][bytes.count - 1] == bytes.last) }
+            // Every slice sees the whole block.
+            #expect(slices[index].isEmpty || slices[index].withUnsafeBlock { Array($0) } == all)
+        }
+        #expect(Set(slices.compactMap(\.blockIdentity)) == [block.blockIdentity!])
+        #expect(slices.filter(\.isEmpty).allSatisfy { $0.blockIdentity == nil })
         #expect(SharedBytes([1, 2]) != SharedBytes([1, 2, 3]))
-        #expect(shared[1] != shared[2])
-    }
-
-    @Test("Nothing to share leaves the values as they were")
-    func nothingToShare() {
-        var empty: [SharedBytes] = [SharedBytes(), SharedBytes([])]
-        SharedBytes.sharing(&empty)
-        #expect(empty.allSatisfy { $0.isEmpty && $0.blockIdentity == nil })
-        var none: [SharedBytes] = []
-        SharedBytes.sharing(&none)
-        #expect(none.isEmpty)
+        #expect(slices[1] != slices[2])
+        #expect(SharedBytes().first == nil && SharedBytes([]).isEmpty)
     }
 
     @Test("A page's events keep their values when they share storage, and stay independent values")
@@ -51,8 +49,16 @@ import Testing
         #expect(shared == events)
         for (event, original) in zip(shared, events) {
             #expect(event.raw.text == original.raw.text)
+            #expect(event.raw.hashValue == original.raw.hashValue)
             #expect(event.details == original.details)
         }
+        // The raw items were deflated together: much smaller than their texts.
+        let text = events.reduce(0) { $0 + $1.raw.text.utf8.count }
+        let stored = shared[0].raw.bytes.withUnsafeBlock { Int(UnsafeRawBufferPointer($0).loadUnaligned(as: UInt32.self)) }
+        #expect(stored * 4 < text, "\(stored) bytes for \(text) bytes of raw text")
+        var none: [TimelineEvent] = []
+        none.shareStorage()
+        #expect(none.isEmpty)
         shared[3].details = [Detail("Changed", "yes")]
         shared[4].text = "changed"
         #expect(shared[3].details == [Detail("Changed", "yes")])

@@ -1,35 +1,36 @@
 import CZlib
 import Foundation
 
-/// A vendor's item kept for the raw view (`J`): its compact JSON text, deflated, inflated and
-/// parsed again on demand.
+/// A vendor's item kept for the raw view (`J`): its compact JSON text, inflated and parsed again
+/// on demand.
 ///
 /// A ``JSONValue`` tree costs a dictionary per object and a boxed enum per value, several times
 /// the item's own size; every cached event keeps its item, and the item is most of an event's
-/// memory. So it is kept as compact text with sorted keys, deflated by zlib with a preset
-/// dictionary of the vendors' documented items (``dictionary``): an item of a few hundred bytes
-/// shrinks to under half. Equal items have equal text, so they also have equal bytes.
+/// memory. So it is kept as compact text with sorted keys. The items of one vendor page are then
+/// deflated together, as one zlib stream with a preset dictionary of the vendors' documented
+/// items (``dictionary``), by ``packed(_:)``: items of a page repeat each other's keys and values,
+/// so together they shrink to a fifth or less of their text, where one item alone deflated to
+/// about half. Reading an item inflates its page's stream up to the item's end.
 public struct RawJSON: Sendable, Hashable {
-    /// `Form.stored` then the text; or `Form.deflated`, the text's length as a little-endian
-    /// `UInt32`, and the deflated text.
-    /// The same bytes may be moved into a block shared with other items (`Array<TimelineEvent>.shareStorage()`).
+    /// `Form.stored` then the text; or `Form.inPage`, then where the text starts in its page's
+    /// inflated stream and how long it is, as little-endian `UInt32`s. The stream is at the start
+    /// of the block the bytes are in (see ``packed(_:)``).
     var bytes: SharedBytes
 
     private enum Form: UInt8 {
-        case stored, deflated
+        case stored, inPage
     }
 
-    /// Texts shorter than this are stored as they are: deflating them gains little.
-    private static let deflateFrom = 64
+    /// The bytes of an `.inPage` item's entry.
+    static let entrySize = 9
 
-    /// The compact form of `value`.
+    /// The compact form of `value`, not yet deflated.
     public init(_ value: JSONValue) {
-        let text = Array(value.compactJSON.utf8)
-        if text.count >= Self.deflateFrom, text.count < Int(UInt32.max), let deflated = Self.deflate(text) {
-            bytes = SharedBytes(deflated)
-        } else {
-            bytes = SharedBytes([Form.stored.rawValue] + text)
-        }
+        bytes = SharedBytes([Form.stored.rawValue] + Array(value.compactJSON.utf8))
+    }
+
+    init(bytes: SharedBytes) {
+        self.bytes = bytes
     }
 
     /// No item: `null`.
@@ -37,13 +38,34 @@ public struct RawJSON: Sendable, Hashable {
 
     /// Compact JSON text with sorted keys, as ``JSONValue/compactJSON`` writes it.
     public var text: String {
-        switch Form(rawValue: bytes[0]) {
-        case .deflated?:
-            // Only ever written by `deflate` below; a failure would be a zlib defect.
-            guard let text = bytes.withUnsafeBufferPointer({ Self.inflate($0) }) else { return "null" }
-            return String(decoding: text, as: UTF8.self)
-        default:
-            return bytes.withUnsafeBufferPointer { String(decoding: $0.dropFirst(), as: UTF8.self) }
+        String(decoding: textBytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 of ``text``.
+    private var textBytes: [UInt8] {
+        bytes.withUnsafeBufferPointer { entry in
+            guard entry.first == Form.inPage.rawValue, entry.count == Self.entrySize else { return Array(entry.dropFirst()) }
+            let raw = UnsafeRawBufferPointer(entry)
+            let start = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 1, as: UInt32.self)))
+            let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 5, as: UInt32.self)))
+            // Only ever written by `packed` below; a failure would be a zlib defect.
+            guard let inflated = bytes.withUnsafeBlock({ Self.inflatePage($0, upTo: start + length) }) else {
+                return Array("null".utf8)
+            }
+            return Array(inflated[start...])
+        }
+    }
+
+    public static func == (lhs: RawJSON, rhs: RawJSON) -> Bool {
+        if lhs.bytes.first == Form.stored.rawValue, rhs.bytes.first == Form.stored.rawValue { return lhs.bytes == rhs.bytes }
+        return lhs.textBytes == rhs.textBytes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if bytes.first == Form.stored.rawValue {
+            bytes.withUnsafeBufferPointer { hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0.dropFirst()))) }
+        } else {
+            textBytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
     }
 
@@ -59,20 +81,51 @@ public struct RawJSON: Sendable, Hashable {
     /// The member `key` of the item; nil when it is not an object or lacks the key.
     public subscript(key: String) -> JSONValue? { value[key] }
 
-    /// How many bytes the item takes in memory, for tests and the benchmark's notes.
-    var storedByteCount: Int { bytes.storedByteCount }
+    /// How many bytes the item takes in memory, for the cache's estimate: for an item in a page,
+    /// its entry and a fifth of its text, about its share of the page's stream.
+    var storedByteCount: Int {
+        guard bytes.first == Form.inPage.rawValue, Int(bytes.count) == Self.entrySize else { return bytes.storedByteCount }
+        let length = bytes.withUnsafeBufferPointer {
+            Int(UInt32(littleEndian: UnsafeRawBufferPointer($0).loadUnaligned(fromByteOffset: 5, as: UInt32.self)))
+        }
+        return Self.entrySize + length / 5
+    }
 
-    // Raw deflate (no zlib header) in an 8 KB window, which holds the 4 KB dictionary, with a
-    // small hash table: an item is a few hundred bytes, and each item sets up its own stream.
-    private static let windowBits: Int32 = 13
-    private static let memoryLevel: Int32 = 5
+    /// The items' texts deflated as one stream, and each item's `.inPage` entry for it; nil when
+    /// zlib fails or the texts are too long for 32-bit offsets, and the items stay as they are.
+    ///
+    /// The caller puts the returned stream at the start of a block (see ``SharedBytes``) with the
+    /// entries after it, and makes each item from its entry's bytes with ``init(bytes:)``.
+    static func packed(_ items: [RawJSON]) -> (stream: [UInt8], entries: [[UInt8]])? {
+        var text: [UInt8] = []
+        var entries: [[UInt8]] = []
+        entries.reserveCapacity(items.count)
+        for item in items {
+            let itemText = item.textBytes
+            guard text.count + itemText.count < Int(UInt32.max) else { return nil }
+            var entry = [Form.inPage.rawValue]
+            withUnsafeBytes(of: UInt32(text.count).littleEndian) { entry += $0 }
+            withUnsafeBytes(of: UInt32(itemText.count).littleEndian) { entry += $0 }
+            entries.append(entry)
+            text += itemText
+        }
+        guard let stream = deflate(text) else { return nil }
+        var framed: [UInt8] = []
+        framed.reserveCapacity(4 + stream.count)
+        withUnsafeBytes(of: UInt32(stream.count).littleEndian) { framed += $0 }
+        framed += stream
+        return (framed, entries)
+    }
 
-    /// `text` deflated with the dictionary, in the `.deflated` form; nil if zlib failed or the
-    /// result is no smaller.
+    // Raw deflate (no zlib header) in a 32 KB window, which holds the 4 KB dictionary and the
+    // page's items before the one being deflated.
+    private static let windowBits: Int32 = 15
+
+    /// `text` deflated with the dictionary; nil if zlib failed.
     private static func deflate(_ text: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard deflateInit2_(
-            &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -windowBits, memoryLevel, Z_DEFAULT_STRATEGY,
+            &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -windowBits, 8, Z_DEFAULT_STRATEGY,
             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(&stream) }
@@ -80,30 +133,26 @@ public struct RawJSON: Sendable, Hashable {
             deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count))
         }
         guard dictionarySet == Z_OK else { return nil }
-
-        let header = 5
-        var out = [UInt8](repeating: 0, count: header + Int(deflateBound(&stream, uLong(text.count))))
-        out[0] = Form.deflated.rawValue
-        withUnsafeBytes(of: UInt32(text.count).littleEndian) { out.replaceSubrange(1..<header, with: $0) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(text.count))))
         let status = text.withUnsafeBufferPointer { input in
             out.withUnsafeMutableBufferPointer { output in
                 stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.avail_in = uInt(input.count)
-                stream.next_out = output.baseAddress! + header
-                stream.avail_out = uInt(output.count - header)
+                stream.next_out = output.baseAddress
+                stream.avail_out = uInt(output.count)
                 return CZlib.deflate(&stream, Z_FINISH)
             }
         }
-        let length = header + Int(stream.total_out)
-        guard status == Z_STREAM_END, length < 1 + text.count else { return nil }
-        return Array(out[..<length])
+        guard status == Z_STREAM_END else { return nil }
+        return Array(out[..<Int(stream.total_out)])
     }
 
-    /// The text of a `.deflated` form; nil if it does not inflate to its recorded length.
-    private static func inflate(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let header = 5
-        guard bytes.count >= header else { return nil }
-        let length = bytes[1..<header].reversed().reduce(0) { $0 << 8 | Int($1) }
+    /// The first `length` bytes of the text deflated in `block`'s stream; nil if it does not
+    /// inflate that far.
+    private static func inflatePage(_ block: UnsafeBufferPointer<UInt8>, upTo length: Int) -> [UInt8]? {
+        guard block.count >= 4 else { return nil }
+        let streamLength = Int(UInt32(littleEndian: UnsafeRawBufferPointer(block).loadUnaligned(as: UInt32.self)))
+        guard streamLength <= block.count - 4 else { return nil }
         var stream = z_stream()
         guard inflateInit2_(&stream, -windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
@@ -113,13 +162,13 @@ public struct RawJSON: Sendable, Hashable {
         guard dictionarySet == Z_OK else { return nil }
         var text = [UInt8](repeating: 0, count: length)
         let status = text.withUnsafeMutableBufferPointer { output in
-            stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress! + header)
-            stream.avail_in = uInt(bytes.count - header)
+            stream.next_in = UnsafeMutablePointer(mutating: block.baseAddress! + 4)
+            stream.avail_in = uInt(streamLength)
             stream.next_out = output.baseAddress
             stream.avail_out = uInt(output.count)
-            return CZlib.inflate(&stream, Z_FINISH)
+            return CZlib.inflate(&stream, Z_SYNC_FLUSH)
         }
-        guard status == Z_STREAM_END, Int(stream.total_out) == length else { return nil }
+        guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR, Int(stream.total_out) == length else { return nil }
         return text
     }
 }

@@ -5,8 +5,9 @@
 /// body, the parsed items, their strings). If each event then kept its text and raw item in
 /// allocations of its own, they would sit scattered among the page's freed temporaries, and the
 /// allocator cannot give a memory page back while one small live block is on it: at 100,000
-/// events that pinned ~70 MB of freed memory. `Array<TimelineEvent>.shareStorage()` moves a page's events into one
-/// block instead. An `ArraySlice` would do the sharing, but at 32 bytes a value against 16 here,
+/// events that kept 15–20 MB of freed memory resident. `Array<TimelineEvent>.shareStorage()` moves a
+/// page's events into one block instead, made with ``init(count:initialize:)`` and cut with
+/// ``slice(_:)``. An `ArraySlice` would do the sharing, but at 32 bytes a value against 16 here,
 /// times two per event, in every array of 100,000s of events.
 ///
 /// `@unchecked Sendable`: `ManagedBuffer` is not `Sendable`, but a block's bytes are written only
@@ -54,6 +55,9 @@ struct SharedBytes: @unchecked Sendable, Hashable {
 
     var isEmpty: Bool { count == 0 }
 
+    /// The first byte, nil when there are none.
+    var first: UInt8? { count > 0 ? self[0] : nil }
+
     /// Calls `body` with the bytes.
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         guard let block else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
@@ -83,26 +87,19 @@ struct SharedBytes: @unchecked Sendable, Hashable {
         withUnsafeBufferPointer { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Each of `values` moved into one shared block, in order; `values` are left as they were if
-    /// they are too many bytes for one block.
-    static func sharing(_ values: inout [SharedBytes]) {
-        let total = values.reduce(0) { $0 + Int($1.count) }
-        guard total > 0, total <= Int(UInt32.max), total <= Int(Int32.max) else { return }
-        let block = Block.create(minimumCapacity: total) { _ in total } as! Block
-        block.withUnsafeMutablePointerToElements { base in
-            var offset = 0
-            for value in values {
-                value.withUnsafeBufferPointer { bytes in
-                    if let source = bytes.baseAddress { (base + offset).initialize(from: source, count: bytes.count) }
-                }
-                offset += Int(value.count)
-            }
-        }
-        var offset = 0
-        for index in values.indices {
-            let count = Int(values[index].count)
-            values[index] = count == 0 ? SharedBytes() : SharedBytes(block: block, start: offset, count: count)
-            offset += count
+    /// The bytes at `range` of these, as a value in the same block.
+    func slice(_ range: Range<Int>) -> SharedBytes {
+        precondition(range.lowerBound >= 0 && range.upperBound <= Int(count), "SharedBytes range out of bounds")
+        guard let block, !range.isEmpty else { return SharedBytes() }
+        return SharedBytes(block: block, start: Int(start) + range.lowerBound, count: range.count)
+    }
+
+    /// Calls `body` with every byte of the block these bytes are in: an item's entry finds its
+    /// page's data this way (see ``RawJSON``).
+    func withUnsafeBlock<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard let block else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try block.withUnsafeMutablePointers { count, bytes in
+            try body(UnsafeBufferPointer(start: bytes, count: count.pointee))
         }
     }
 }

@@ -117,16 +117,35 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
 
 extension Array where Element == TimelineEvent {
     /// Moves the events' strings and raw items into one block of memory that they share (see
-    /// ``SharedBytes`` for why). For the events of one vendor page, right after mapping them; an
-    /// event kept alive keeps the whole block.
+    /// ``SharedBytes`` for why), the raw items deflated together (see ``RawJSON``). For the events
+    /// of one vendor page, right after mapping them; an event kept alive keeps the whole block.
     mutating func shareStorage() {
-        var bytes: [SharedBytes] = []
-        bytes.reserveCapacity(2 * count)
-        for event in self { bytes += [event.strings.bytes, event.raw.bytes] }
-        SharedBytes.sharing(&bytes)
+        guard !isEmpty else { return }
+        // Raw items that cannot be deflated together (zlib failed) keep their own storage.
+        let raw = RawJSON.packed(map(\.raw))
+        let stream = raw?.stream ?? []
+        let stringBytes = reduce(0) { $0 + Int($1.strings.bytes.count) }
+        let total = stream.count + stringBytes + (raw == nil ? 0 : count * RawJSON.entrySize)
+        guard total <= Int(Int32.max) else { return }
+        let block = SharedBytes(count: total) { buffer in
+            var offset = buffer[...].initialize(fromContentsOf: stream)
+            for event in self {
+                event.strings.bytes.withUnsafeBufferPointer {
+                    offset = buffer[offset...].initialize(fromContentsOf: $0)
+                }
+            }
+            for entry in raw?.entries ?? [] { offset = buffer[offset...].initialize(fromContentsOf: entry) }
+        }
+        var offset = stream.count
         for index in indices {
-            self[index].strings.bytes = bytes[2 * index]
-            self[index].raw.bytes = bytes[2 * index + 1]
+            let length = Int(self[index].strings.bytes.count)
+            self[index].strings.bytes = block.slice(offset..<offset + length)
+            offset += length
+        }
+        guard raw != nil else { return }
+        for index in indices {
+            self[index].raw = RawJSON(bytes: block.slice(offset..<offset + RawJSON.entrySize))
+            offset += RawJSON.entrySize
         }
     }
 }

@@ -38,6 +38,7 @@ public struct LiveforceClient: LeadSource {
         guard !channels.isDisjoint(with: [.chat, .system]) else { return History(events: []) }
         var history = try await summary(leadID).toHistory(source: name)
         history.events.removeAll { !channels.contains($0.channel) }
+        history.events.shareStorage()
         await onPage(history.events)
         return history
     }

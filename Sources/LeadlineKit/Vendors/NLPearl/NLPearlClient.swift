@@ -47,6 +47,14 @@ public struct NLPearlClient: LeadSource {
     /// the call endpoint answers 404 for, or a call without a usable `startTime`, is counted in
     /// ``History/skippedItems`` rather than failing the lead. Events come back in the order of
     /// the lead's `callsId`; `onPage` sees them in the order they arrive.
+    /// `event` with its text in one block and its raw item deflated, as `mapEvents` leaves a
+    /// page's events: NLPearl answers one call at a time.
+    private static func compacted(_ event: TimelineEvent) -> TimelineEvent {
+        var page = [event]
+        page.shareStorage()
+        return page[0]
+    }
+
     public func history(
         leadID: String, channels: Set<Channel>,
         onPage: @escaping @Sendable ([TimelineEvent]) async -> Void = { _ in }
@@ -59,7 +67,7 @@ public struct NLPearlClient: LeadSource {
         if callIDs.isEmpty {
             // The search answer and older leads may only embed the latest call.
             guard let lastCall = lead.lastCall else { return History(events: []) }
-            guard let event = lastCall.toEvent(source: name) else { return History(events: [], skippedItems: 1) }
+            guard let event = lastCall.toEvent(source: name).map(Self.compacted) else { return History(events: [], skippedItems: 1) }
             await onPage([event])
             return History(events: [event])
         }
@@ -73,7 +81,7 @@ public struct NLPearlClient: LeadSource {
                 started += 1
                 group.addTask {
                     let call = try await readCall(callIDs[index])
-                    return (index, call?.toEvent(source: name, fallbackID: callIDs[index]))
+                    return (index, call?.toEvent(source: name, fallbackID: callIDs[index]).map(Self.compacted))
                 }
             }
             while started < min(maxConcurrentCalls, callIDs.count) { startNext() }
