@@ -92,6 +92,22 @@ struct IncrementalStateTests {
         #expect(state.leads.visible.map { state.leads.person($0).id } == incremental)
     }
 
+    @Test("A person's search text keeps each distinct field once, and matches what all of them match")
+    func searchFieldsOnce() {
+        let person = Person(leads: [
+            Lead(source: "nexor", id: "1", name: "Ana Ruiz", phone: "+34600111222", email: "ana@example.com"),
+            Lead(source: "leadping", id: "2", name: "Ana Ruiz", phone: "+34600111222", email: "ANA@work.example", company: "Acme"),
+            Lead(source: "liveforce", id: "3", name: "", email: "ana@example.com"),
+        ])
+        let fields = LeadListState.searchFields(person)
+        #expect(fields == ["Ana Ruiz", "+34600111222", "ana@example.com", "ANA@work.example", "Acme"])
+        let every = person.leads.flatMap { [$0.name, $0.phone ?? "", $0.email ?? "", $0.company ?? ""] }
+        for text in ["ana", "ANA", "ruiz 600", "work acme", "Ana Ruiz", "example.com", "nobody", "+34 6"] {
+            let query = SearchQuery(text)
+            #expect(query.matches(fields) == query.matches(every), "\(text)")
+        }
+    }
+
     @Test("Channel toggles and a search on the timeline show exactly the matching events, with day lines")
     func timelineLines() {
         var random = Generator(state: 9)

@@ -240,8 +240,13 @@ public struct LeadListState: Sendable {
         return true
     }
 
+    /// The text a `/` search looks in: each lead's name, phone, email and company, each distinct
+    /// text once. A person's leads at several vendors mostly repeat one name, phone and email,
+    /// and the index of 100,000s of persons is a large part of the list's memory.
     static func searchFields(_ person: Person) -> [String] {
-        person.leads.flatMap { [$0.name, $0.phone ?? "", $0.email ?? "", $0.company ?? ""] }
+        var seen = Set<String>()
+        return person.leads.flatMap { [$0.name, $0.phone ?? "", $0.email ?? "", $0.company ?? ""] }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }
 
