@@ -91,7 +91,8 @@ public struct PackedStrings: Sendable, Hashable {
         }
     }
 
-    /// Bytes of memory this takes beside its owner: the array's header and contents.
+    /// Bytes of memory this takes beside its owner: its block's header and contents (an upper
+    /// bound when the block is shared).
     public var storedByteCount: Int { storage.storedByteCount }
 
     /// The packed form itself, to be moved into a block shared with other values; set it only to
