@@ -18,6 +18,20 @@ struct SplitMix: RandomNumberGenerator {
 struct TextIndexTests {
     static let words = ["María", "maria", "MARTÍN", "Émile", "émile", "Ørsted", "Zoë", "李小龙", "mar", "amar", "Co. Ltd", "+1 555", "x@y.com", ""]
 
+    /// An index of `count` items, numbered from 0, each with the fields `makeFields` gives; and
+    /// those fields.
+    static func index(
+        of count: Int, _ random: inout SplitMix, _ makeFields: (inout SplitMix) -> [String] = randomFields
+    ) -> (index: TextIndex, fields: [[String]]) {
+        var index = TextIndex()
+        var fields: [[String]] = []
+        for item in 0..<count {
+            fields.append(makeFields(&random))
+            index.set(item, fields: fields[item])
+        }
+        return (index, fields)
+    }
+
     static func randomFields(_ random: inout SplitMix) -> [String] {
         (0..<Int.random(in: 0...4, using: &random)).map { _ in
             (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
@@ -27,13 +41,7 @@ struct TextIndexTests {
     @Test("Every item the index finds is one SearchQuery matches, and no other, for many queries")
     func agreesWithSearchQuery() {
         var random = SplitMix(state: 7)
-        var index = TextIndex()
-        var fields: [[String]] = []
-        for item in 0..<300 {
-            let itemFields = Self.randomFields(&random)
-            fields.append(itemFields)
-            index.set(item, fields: itemFields)
-        }
+        var (index, fields) = Self.index(of: 300, &random)
         // Overwrite some, so stale text is in the buffer and must not match.
         for _ in 0..<200 {
             let item = Int.random(in: 0..<300, using: &random)
@@ -59,14 +67,10 @@ struct TextIndexTests {
         // compares at once, and at the very end of the buffer.
         let alphabet = Array("abcA9 .-é")
         var random = SplitMix(state: 11)
-        var index = TextIndex()
-        var fields: [[String]] = []
-        for item in 0..<400 {
-            let itemFields = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+        let (index, fields) = Self.index(of: 400, &random) { random in
+            (0..<Int.random(in: 1...3, using: &random)).map { _ in
                 String((0..<Int.random(in: 0...70, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
             }
-            fields.append(itemFields)
-            index.set(item, fields: itemFields)
         }
         let few = Array(stride(from: 0, to: 400, by: 3))
         for _ in 0..<300 {
@@ -214,13 +218,9 @@ struct SpareCapacityTests {
     @Test("The index and the directory answer the same after giving back their spare storage")
     func indexAndDirectory() {
         var random = SplitMix(state: 5)
-        var index = TextIndex()
+        var (index, fields) = TextIndexTests.index(of: 500, &random)
         var directory = PersonDirectory()
-        var fields: [[String]] = []
         for item in 0..<500 {
-            let itemFields = TextIndexTests.randomFields(&random)
-            fields.append(itemFields)
-            index.set(item, fields: itemFields)
             _ = directory.add([PersonDirectorySlotTests.lead("s:\(item)", phone: "+1202555\(String(format: "%04d", item % 300))")])
         }
         for item in stride(from: 0, to: 500, by: 3) { index.set(item, fields: ["replaced \(item)"]); fields[item] = ["replaced \(item)"] }
