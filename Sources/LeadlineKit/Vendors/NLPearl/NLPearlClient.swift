@@ -41,12 +41,6 @@ public struct NLPearlClient: LeadSource {
         return located.lead.toLead(source: name, outboundID: located.outboundID, leadID: located.lead.id ?? located.leadID)
     }
 
-    /// The lead's calls, one event each, fetched concurrently and reported as they arrive.
-    ///
-    /// NLPearl has nothing but calls, so unless `.call` is wanted no request is made. A call id
-    /// the call endpoint answers 404 for, or a call without a usable `startTime`, is counted in
-    /// ``History/skippedItems`` rather than failing the lead. Events come back in the order of
-    /// the lead's `callsId`; `onPage` sees them in the order they arrive.
     /// `event` with its text in one block and its raw item deflated, as `mapEvents` leaves a
     /// page's events: NLPearl answers one call at a time.
     private static func compacted(_ event: TimelineEvent) -> TimelineEvent {
@@ -55,6 +49,12 @@ public struct NLPearlClient: LeadSource {
         return page[0]
     }
 
+    /// The lead's calls, one event each, fetched concurrently and reported as they arrive.
+    ///
+    /// NLPearl has nothing but calls, so unless `.call` is wanted no request is made. A call id
+    /// the call endpoint answers 404 for, or a call without a usable `startTime`, is counted in
+    /// ``History/skippedItems`` rather than failing the lead. Events come back in the order of
+    /// the lead's `callsId`; `onPage` sees them in the order they arrive.
     public func history(
         leadID: String, channels: Set<Channel>,
         onPage: @escaping @Sendable ([TimelineEvent]) async -> Void = { _ in }
