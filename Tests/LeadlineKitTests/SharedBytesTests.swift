@@ -66,4 +66,22 @@ import Testing
         #expect(Array(shared[5...]) == Array(events[5...]))
         #expect(Array(shared[..<3]) == Array(events[..<3]))
     }
+
+    @Test("Every vendor's client hands over events whose raw items are deflated in their page's block")
+    func clientsShareStorage() async throws {
+        let workspace = Workspace.demo(options: SimulatorOptions(seed: 3, leads: 40, historySize: 30))
+        for name in workspace.config.sources.map(\.name) {
+            let source = try workspace.source(named: name).source
+            var events: [TimelineEvent] = []
+            for lead in try await source.allLeads() where events.isEmpty {
+                events = try await source.history(leadID: lead.id, channels: Set(Channel.allCases)) { _ in }.events
+            }
+            #expect(!events.isEmpty, "\(name)")
+            for event in events {
+                #expect(event.raw.bytes.count == RawJSON.entrySize, "\(name) \(event.id): raw item not in a page")
+                #expect(event.raw.bytes.blockIdentity != nil)
+                #expect((try? JSONValue.parse(event.raw.text)) != nil)
+            }
+        }
+    }
 }
