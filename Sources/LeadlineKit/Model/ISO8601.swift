@@ -93,7 +93,9 @@ public enum ISO8601 {
         return text + "Z"
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
+    /// `value` (not negative) in decimal with leading zeros up to `width` digits, as
+    /// `String(format: "%0*d")` gives it, without format parsing.
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

@@ -99,22 +99,15 @@ public enum DetailLayout {
     static func offset(_ seconds: Double) -> String {
         let total = seconds.isNaN ? 0 : Int(max(0, min(seconds.rounded(.down), 9_999 * 3_600)))
         return total >= 3600
-            ? "\(total / 3600):" + padded(total / 60 % 60, to: 2) + ":" + padded(total % 60, to: 2)
-            : padded(total / 60, to: 2) + ":" + padded(total % 60, to: 2)
-    }
-
-    /// `number` (not negative) in decimal with leading zeros up to `digits` digits; what
-    /// `String(format: "%02d")` gives, without its format parsing in the detail pane's layout.
-    static func padded(_ number: Int, to digits: Int) -> String {
-        let text = String(number)
-        return text.count >= digits ? text : String(repeating: "0", count: digits - text.count) + text
+            ? "\(total / 3600):" + ISO8601.pad(total / 60 % 60, 2) + ":" + ISO8601.pad(total % 60, 2)
+            : ISO8601.pad(total / 60, 2) + ":" + ISO8601.pad(total % 60, 2)
     }
 
     static func timestamp(_ date: Date, timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let day = padded(parts.year!, to: 4) + "-" + padded(parts.month!, to: 2) + "-" + padded(parts.day!, to: 2)
-        return day + " " + padded(parts.hour!, to: 2) + ":" + padded(parts.minute!, to: 2) + ":" + padded(parts.second!, to: 2)
+        let day = ISO8601.pad(parts.year!, 4) + "-" + ISO8601.pad(parts.month!, 2) + "-" + ISO8601.pad(parts.day!, 2)
+        return day + " " + ISO8601.pad(parts.hour!, 2) + ":" + ISO8601.pad(parts.minute!, 2) + ":" + ISO8601.pad(parts.second!, 2)
     }
 }
