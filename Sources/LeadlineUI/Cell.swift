@@ -44,15 +44,12 @@ public struct Cell: Sendable, Equatable {
     /// responsible for `width` matching the scalar.
     init(scalar: Unicode.Scalar, width: Int, style: Style) {
         var packed: UInt64 = 0
-        var length: UInt64 = 0
+        var length = 0
         for byte in UTF8.encode(scalar)! {
             packed |= UInt64(byte) << (8 * length)
             length += 1
         }
-        low = packed
-        high = length << 56
-        columns = UInt8(clamping: width)
-        self.style = style
+        self.init(utf8: packed, count: length, width: width, style: style)
     }
 
     /// A cell of a grapheme whose `count` (at most 8) UTF-8 bytes are `packed` little-endian.
