@@ -51,8 +51,10 @@ public struct TimelineText: Sendable {
     public static func duration(_ seconds: Int) -> String {
         switch seconds {
         case ..<60: return "\(max(0, seconds))s"
-        case ..<3600: return "\(seconds / 60)m" + String(format: "%02ds", seconds % 60)
-        default: return "\(seconds / 3600)h" + String(format: "%02dm", seconds / 60 % 60)
+        // Zero-padded without `String(format:)`, which parses its format each time: the
+        // timeline draws a call's duration on every row it prepares.
+        case ..<3600: return "\(seconds / 60)m" + ISO8601.pad(seconds % 60, 2) + "s"
+        default: return "\(seconds / 3600)h" + ISO8601.pad(seconds / 60 % 60, 2) + "m"
         }
     }
 
