@@ -98,6 +98,34 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
+    /// The cells of `row`, which must be inside the buffer: a row drawn once (into a buffer one
+    /// row high) to be pasted into many frames with ``paste(_:row:column:maxWidth:)``.
+    public func cells(row: Int) -> ArraySlice<Cell> {
+        precondition((0..<height).contains(row), "row \(row) is outside the buffer")
+        return cells[row * width..<(row + 1) * width]
+    }
+
+    /// Copies `cells`, a row of another buffer, to `row` from `column`, and returns the columns
+    /// used. It stops like ``write(_:row:column:style:maxWidth:)``: at the right edge or after
+    /// `maxWidth` columns, a wide grapheme that would straddle that limit becoming one space.
+    /// The cells were cleaned when they were written, so they are not looked at again.
+    @discardableResult
+    public mutating func paste(_ cells: ArraySlice<Cell>, row: Int, column: Int, maxWidth: Int = .max) -> Int {
+        guard contains(row: row, column: column), maxWidth > 0, !cells.isEmpty else { return 0 }
+        let count = min(cells.count, maxWidth, width - column)
+        let start = row * width + column
+        self.cells.withUnsafeMutableBufferPointer { target in
+            Self.clearEdges(of: start..<start + count, in: target)
+            cells.withUnsafeBufferPointer { source in
+                for offset in 0..<count { target[start + offset] = source[offset] }
+            }
+            // Halves of wide graphemes whose other half was not copied become spaces.
+            if target[start].isContinuation { target[start] = .blank(target[start].style) }
+            if target[start + count - 1].width == 2 { target[start + count - 1] = .blank(target[start + count - 1].style) }
+        }
+        return count
+    }
+
     /// Fills the part of `rect` inside the buffer with `cell`, which must be one column wide.
     ///
     /// Wide graphemes cut by the rectangle's edges are blanked, so none is left half drawn.

@@ -100,6 +100,38 @@ import Testing
         #expect(buffer.lines == [" 👍   "])
     }
 
+    @Test("Pasting a drawn row gives the cells writing its text there gives, cut the same way")
+    func pasteMatchesWrite() {
+        let red = Style(foreground: .ansi(1))
+        var row = Buffer(width: 8, height: 1)
+        row.write("a世b界c", row: 0, column: 0, style: red)
+        let cells = row.cells(row: 0).prefix(7)
+        for maxWidth in 0...9 {
+            for column in [0, 1, 3] {
+                var pasted = Buffer(width: 9, height: 1, fill: Cell(grapheme: ".", width: 1))
+                var written = pasted
+                let used = pasted.paste(cells, row: 0, column: column, maxWidth: maxWidth)
+                #expect(used == written.write("a世b界c", row: 0, column: column, style: red, maxWidth: maxWidth), "at \(column) in \(maxWidth)")
+                #expect(pasted == written, "at \(column) in \(maxWidth)")
+            }
+        }
+    }
+
+    @Test("Pasting over half of a wide grapheme, or from the middle of one, leaves no half drawn")
+    func pasteRepairsWideGraphemes() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("世界", row: 0, column: 0)
+        var source = Buffer(width: 4, height: 1)
+        source.write("xy", row: 0, column: 0)
+        #expect(buffer.paste(source.cells(row: 0).prefix(2), row: 0, column: 1) == 2)
+        #expect(buffer.lines == [" xy   "])
+        // A slice that starts on the right half of a wide grapheme starts with a space.
+        source.write("世z", row: 0, column: 0)
+        #expect(buffer.paste(source.cells(row: 0).dropFirst().prefix(2), row: 0, column: 3) == 2)
+        #expect(buffer.lines == [" xy z "])
+        #expect(buffer[row: 0, column: 3] == .blank)
+    }
+
     @Test func hostileTextLeavesNoEscapes() {
         var buffer = Buffer(width: 20, height: 1)
         let used = buffer.write("a\u{1B}]52;c;ZXZpbA==\u{07}b\u{1B}[2J\u{9B}31mc\rd\u{202E}e\nf\tg", row: 0, column: 0)

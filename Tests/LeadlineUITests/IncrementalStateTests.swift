@@ -163,11 +163,28 @@ struct PreparedRowTests {
             _ = state.handle(.key(key))
             var unprepared = state
             unprepared.leads.rows = [:]
-            unprepared.timeline?.headlines = [:]
+            unprepared.timeline?.rows = [:]
             #expect(Screen.render(state) == Screen.render(unprepared), "after \(key)")
             #expect(!state.leads.rows.isEmpty)
-            #expect(state.timeline?.headlines.isEmpty == false)
+            #expect(state.timeline?.rows.isEmpty == false)
         }
+    }
+
+    @Test("Rows prepared in one theme are not drawn in another")
+    func themeChangeRedrawsRows() {
+        var state = Sample.loaded(width: 200, height: 30)
+        _ = state.handle(.key(.tab))
+        #expect(!state.leads.rows.isEmpty && state.timeline?.rows.isEmpty == false)
+        var theme = state.theme
+        theme.text.foreground = .ansi(3)
+        theme.muted.foreground = .ansi(5)
+        state.theme = theme
+        var unprepared = state
+        unprepared.leads.rows = [:]
+        unprepared.timeline?.rows = [:]
+        let frame = Screen.render(state)
+        #expect(frame == Screen.render(unprepared))
+        #expect(frame.lines.indices.contains { row in (0..<frame.width).contains { frame[row: row, column: $0].style.foreground == .ansi(5) } })
     }
 
     @Test("A page that renames a listed person redraws their row")

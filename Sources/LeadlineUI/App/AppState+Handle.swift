@@ -370,11 +370,13 @@ extension AppState {
 
         let listHeight = layout.leads.inner.height
         leads.scroll = Self.scroll(leads.scroll, selected: leads.selected, height: listHeight, count: leads.visible.count)
-        leads.prepareRows(width: layout.leads.inner.width, ageWidth: Screen.ageWidth(listWidth: layout.leads.inner.width), height: listHeight)
+        leads.prepareRows(width: layout.leads.inner.width, ageWidth: Screen.ageWidth(listWidth: layout.leads.inner.width), height: listHeight, theme: theme)
         if leads.selected >= leads.visible.count - listHeight || pendingRestore != nil { loadMoreLeads(into: &effects) }
         applyPendingRestore()
 
         if var timeline {
+            // Taken out while it changes, so its prepared rows are not copied on write.
+            self.timeline = nil
             let bodyHeight = max(1, layout.timeline.inner.height - 1)
             let selectedLine: Int? = timeline.eventLines.indices.contains(timeline.selected) ? timeline.eventLines[timeline.selected] : nil
             if let line = selectedLine {
@@ -387,8 +389,8 @@ extension AppState {
             } else {
                 timeline.scroll = 0
             }
+            timeline.prepareRows(width: layout.timeline.inner.width, height: bodyHeight, theme: theme)
             self.timeline = timeline
-            self.timeline!.prepareHeadlines(width: layout.timeline.inner.width, height: bodyHeight)
         }
 
         let detailWidth = max(1, layout.detail.inner.width - 1)

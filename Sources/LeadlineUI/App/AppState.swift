@@ -111,9 +111,9 @@ public struct LeadListState: Sendable {
     public var failures: [String: String] = [:]
     /// The latest event time seen for a person (by person id), for the "last activity" column.
     public private(set) var lastActivity: [String: Date] = [:]
-    /// The text of the rows on screen, by slot, for a pane `rowWidth` wide.
+    /// The rows on screen, drawn for `rowFormat`, by slot.
     var rows: [Int: LeadRowText] = [:]
-    var rowWidth = -1
+    var rowFormat: RowFormat?
 
     init(sources: [String]) {
         self.sources = sources
@@ -292,10 +292,10 @@ public struct TimelineState: Sendable {
     private var searchIndex = TextIndex()
     /// The `/` filter's results by arrival number, kept while the filter is typed.
     private var search = IncrementalSearch()
-    /// The padded headlines of the events on screen, by arrival number, for a pane
-    /// `headlineWidth` wide.
-    var headlines: [Int: String] = [:]
-    var headlineWidth = -1
+    /// The rows of the events on screen after their time (``Screen/eventCells(_:width:theme:)``),
+    /// drawn for `rowFormat`, by arrival number.
+    var rows: [Int: ArraySlice<Cell>] = [:]
+    var rowFormat: RowFormat?
 
     /// The list's lead numbers of ``person`` (``PersonDirectory/leadNumbersSorted(inSlot:)``)
     /// when it was opened from the list: while the selected slot has the same, the selection is
@@ -363,7 +363,7 @@ public struct TimelineState: Sendable {
     mutating func merge(_ events: [TimelineEvent], timeZone: TimeZone) {
         let keep = selectedPosition.map { timeline.chronological[$0] }
         let touched = timeline.merge(events)
-        for arrival in touched { headlines[arrival] = nil }
+        for arrival in touched { rows[arrival] = nil }
         if localTimeZone == timeZone { describe(touched, timeZone: timeZone) }
         search.reset()
         relayout(keeping: keep, timeZone: timeZone)

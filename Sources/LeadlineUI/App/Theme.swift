@@ -56,6 +56,18 @@ public struct StyledLine: Sendable, Equatable {
     public init(_ text: String, _ style: Style = Style()) { spans = [Span(text, style)] }
 }
 
+extension StyledLine {
+    /// The cells this line takes in a row `width` columns wide, up to the last one it used:
+    /// drawn once, to be pasted into frames (``Buffer/paste(_:row:column:maxWidth:)``) rather
+    /// than cleaned and measured for each.
+    func cells(width: Int) -> ArraySlice<Cell> {
+        var row = Buffer(width: width, height: 1)
+        guard width > 0 else { return [] }
+        let used = row.write(self, row: 0, column: 0, maxWidth: width)
+        return row.cells(row: 0).prefix(used)
+    }
+}
+
 extension Buffer {
     /// Writes spans one after another from `column`, within `maxWidth` columns; returns the
     /// columns used.

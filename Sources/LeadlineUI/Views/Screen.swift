@@ -44,28 +44,27 @@ public enum Screen {
         }
         let compactAge = inner.width < 38
         let ageWidth = Self.ageWidth(listWidth: inner.width)
+        let prepared = list.rowFormat == RowFormat(width: inner.width, theme: state.theme)
         for row in 0..<inner.height {
             let position = list.scroll + row
             guard position < list.visible.count else { break }
             let isSelected = position == list.selected
             let rowStyle = isSelected ? (state.focus == .leads ? state.theme.selection : state.theme.selectionUnfocused) : state.theme.text
             let y = inner.y + row
-            var columns = [Span(isSelected ? "▶" : " ", rowStyle)]
             let slot = list.visible[position]
-            // A prepared row spares making the person from the directory.
-            let text = (list.rowWidth == inner.width ? list.rows[slot] : nil)
-                ?? LeadRowText(list.person(slot), width: inner.width, ageWidth: ageWidth)
+            // A prepared row spares making the person from the directory, and drawing the row.
+            let text = (prepared ? list.rows[slot] : nil)
+                ?? LeadRowText(list.person(slot), width: inner.width, ageWidth: ageWidth, theme: state.theme)
             let age = (state.leads.lastActivity[text.personID] ?? text.lastActivity).map { relative($0, now: state.now, compact: compactAge) } ?? ""
-            columns.append(Span(text.name, rowStyle))
-            if let status = text.status {
-                var style = isSelected ? rowStyle : state.theme.text
-                if !isSelected, let color = text.statusColor { style.foreground = color }
-                columns.append(Span(status, style))
+            var used = buffer.write(isSelected ? "▶" : " ", row: y, column: inner.x, style: rowStyle, maxWidth: inner.width)
+            used += buffer.paste(text.cells, row: y, column: inner.x + used, maxWidth: inner.width - used)
+            if used < inner.width {
+                used += buffer.write(String(repeating: " ", count: max(0, ageWidth - age.count)) + age, row: y, column: inner.x + used,
+                                     style: state.theme.muted, maxWidth: inner.width - used)
             }
-            columns.append(Span(text.badges, isSelected ? rowStyle : state.theme.muted))
-            columns.append(Span(String(repeating: " ", count: max(0, ageWidth - age.count)) + age, isSelected ? rowStyle : state.theme.muted))
-            let used = buffer.write(StyledLine(columns), row: y, column: inner.x, maxWidth: inner.width)
             buffer.fill(Rect(x: inner.x + used, y: y, width: inner.width - used, height: 1), with: .blank(rowStyle))
+            // A selected row is drawn in one style throughout.
+            if isSelected { buffer.setStyle(rowStyle, in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
         }
     }
 
@@ -98,6 +97,7 @@ public enum Screen {
             return
         }
         let selectedLine = timeline.eventLines.indices.contains(timeline.selected) ? timeline.eventLines[timeline.selected] : -1
+        let prepared = timeline.rowFormat == RowFormat(width: body.width, theme: theme)
         for row in 0..<body.height {
             let position = timeline.scroll + row
             guard position < timeline.lines.count else { break }
@@ -108,13 +108,17 @@ public enum Screen {
                 let rule = String(repeating: "─", count: max(0, body.width - DisplayWidth.of(label) - 2))
                 buffer.write("──" + label + rule, row: y, column: body.x, style: theme.daySeparator, maxWidth: body.width)
             case .event(let index):
-                let event = timeline.timeline.events[index]
                 let isSelected = position == selectedLine
                 let rowStyle = isSelected ? (state.focus == .timeline ? theme.selection : theme.selectionUnfocused) : theme.text
-                let headline = timeline.preparedHeadline(at: index, width: body.width) ?? headline(event, width: body.width)
-                let used = buffer.write(StyledLine(eventRow(event, time: timeline.localTime(ofEventAt: index), headline: headline, selected: isSelected, rowStyle: rowStyle, theme: theme)), row: y, column: body.x, maxWidth: body.width)
-                // The row's spans are padded to its width; fill only what they left.
+                var used = buffer.write(timeline.localTime(ofEventAt: index) + " ", row: y, column: body.x, style: theme.muted, maxWidth: body.width)
+                // A prepared row spares cleaning, measuring and padding the event's text.
+                let cells = (prepared ? timeline.preparedRow(at: index) : nil)
+                    ?? eventCells(timeline.timeline.events[index], width: body.width, theme: theme)
+                used += buffer.paste(cells, row: y, column: body.x + used, maxWidth: body.width - used)
+                // The row's cells are padded to its width; fill only what they left.
                 buffer.fill(Rect(x: body.x + used, y: y, width: body.width - used, height: 1), with: .blank(rowStyle))
+                // A selected row is drawn in one style throughout.
+                if isSelected { buffer.setStyle(rowStyle, in: Rect(x: body.x, y: y, width: body.width, height: 1)) }
             }
         }
     }
@@ -176,25 +180,28 @@ public enum Screen {
         if let text = event.text.map({ oneLine($0, width: width) }), !text.isEmpty, text != headline { headline += " — " + text }
         let statusText = statusMark(event.status, theme: .standard).0
         let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
-        return DisplayWidth.pad(headline, toWidth: max(1, width - 6 - 2 - 2 - statusWidth))
+        return DisplayWidth.pad(headline, toWidth: max(1, width - timeColumns - 2 - 2 - statusWidth))
     }
 
-    static func eventRow(_ event: TimelineEvent, time: String, headline: String, selected: Bool, rowStyle: Style, theme: Theme) -> [Span] {
+    /// The columns of an event's row after its time ("HH:MM "): channel glyph, direction,
+    /// headline and status mark, drawn for a timeline body `width` wide in the styles of a row
+    /// that is not selected (a selected row is drawn over in one style).
+    static func eventCells(_ event: TimelineEvent, width: Int, theme: Theme) -> ArraySlice<Cell> {
         var glyph = event.channel.glyph
         if event.kind == "call_missed" { glyph = "✗" }
-        let channelStyle = selected ? rowStyle : theme.channel(event.channel)
         let direction = event.direction?.arrow ?? " "
-        let directionStyle = selected ? rowStyle : (event.direction == .inbound ? theme.inbound : theme.outbound)
         let (statusText, statusStyle) = statusMark(event.status, theme: theme)
         var spans = [
-            Span(time + " ", selected ? rowStyle : theme.muted),
-            Span(glyph + " ", channelStyle),
-            Span(direction + " ", directionStyle),
-            Span(headline, rowStyle),
+            Span(glyph + " ", theme.channel(event.channel)),
+            Span(direction + " ", event.direction == .inbound ? theme.inbound : theme.outbound),
+            Span(headline(event, width: width), theme.text),
         ]
-        if !statusText.isEmpty { spans.append(Span(" " + statusText, selected ? rowStyle : statusStyle)) }
-        return spans
+        if !statusText.isEmpty { spans.append(Span(" " + statusText, statusStyle)) }
+        return StyledLine(spans).cells(width: max(0, width - timeColumns))
     }
+
+    /// Columns an event's time takes at the start of its row: "HH:MM ".
+    static let timeColumns = 6
 
     /// `text` cleaned onto one line, looking only at as much of it as a row of `width` columns
     /// can show: an email body or a transcript is not cleaned and measured whole for every frame.
