@@ -82,6 +82,49 @@ struct TextIndexTests {
         }
     }
 
+    @Test("Typing, erasing and retyping a search, letter by letter, gives SearchQuery's answer at every step")
+    func incrementalSearchAgrees() {
+        // Few distinct letters and some capitals, so terms grow through many hits, a capital
+        // makes the query exact, and words repeat within one field.
+        let alphabet = Array("abcaB ")
+        var random = SplitMix(state: 23)
+        var (index, fields) = Self.index(of: 500, &random) { random in
+            (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            }
+        }
+        // Some items set again, so stale text is in the buffer.
+        for item in stride(from: 0, to: 500, by: 7) {
+            fields[item] = ["abcab cab", "é\u{301}Cab"][item % 2 == 0 ? 0 : 1].components(separatedBy: " ")
+            index.set(item, fields: fields[item])
+        }
+        var search = IncrementalSearch()
+        var text = ""
+        for step in 0..<400 {
+            // Now and then texts move under a search that was not told, as when the timeline
+            // sets every event again for a new time zone or gives back spare capacity: the
+            // answers are the same, but where the search found its terms no longer holds.
+            if step % 37 == 36 {
+                for item in stride(from: step % 5, to: 500, by: 3) { index.set(item, fields: fields[item]) }
+                if step % 74 == 73 { index.releaseSpareCapacity() }
+            }
+            if !text.isEmpty && Int.random(in: 0..<4, using: &random) == 0 {
+                text.removeLast()
+            } else if text.count > 7 {
+                text = ""
+            } else {
+                text.append(alphabet.randomElement(using: &random)!)
+            }
+            let query = SearchQuery(text)
+            let matches = search.matches(text, in: index) { query, item in query.matches(fields[item]) }
+            if query.isEmpty {
+                #expect(matches == nil, "text \(text)")
+            } else {
+                #expect(matches == fields.map { query.matches($0) }, "text \(text)")
+            }
+        }
+    }
+
     @Test("A term never matches across two fields, and removed items match nothing")
     func fieldsAndRemoval() {
         var index = TextIndex()

@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,6 +30,9 @@ public struct TextIndex: Sendable {
     /// Each item's live text, by index into `starts`; -1 while an item has none.
     private var entryOfItem: [Int32] = []
     private var liveBytes = 0
+    /// Changed by every change to the text, so ``Hits`` from before it are not used after it;
+    /// drawn from one counter for all indexes, so neither are hits from another index.
+    private var version = TextIndex.nextVersion()
 
     /// An empty index.
     public init() {}
@@ -39,6 +43,7 @@ public struct TextIndex: Sendable {
     /// Stores `fields` as the searchable text of `item`, replacing what it had.
     public mutating func set(_ item: Int, fields: [String]) {
         precondition(item >= 0, "items are numbered from 0")
+        version = Self.nextVersion()
         if item >= entryOfItem.count {
             entryOfItem.append(contentsOf: repeatElement(-1, count: item - entryOfItem.count + 1))
         }
@@ -73,6 +78,7 @@ public struct TextIndex: Sendable {
 
     /// Gives back the storage the index grew beyond its texts; for when its items are all set.
     public mutating func releaseSpareCapacity() {
+        version = Self.nextVersion()
         if bytes.count > liveBytes + liveBytes / 8 { compact() }
         bytes.releaseSpareCapacity()
         starts.releaseSpareCapacity()
@@ -84,6 +90,7 @@ public struct TextIndex: Sendable {
     /// Forgets `item`'s text: it matches nothing until it is set again.
     public mutating func remove(_ item: Int) {
         guard item >= 0, item < entryOfItem.count, entryOfItem[item] >= 0 else { return }
+        version = Self.nextVersion()
         liveBytes -= length(ofEntry: Int(entryOfItem[item]))
         entryOfItem[item] = -1
     }
@@ -121,6 +128,111 @@ public struct TextIndex: Sendable {
             for item in result.indices where result[item] && !found[item] { result[item] = false }
         }
         return result
+    }
+
+    /// The items whose text contains a term, each with where the term first occurs in it: an
+    /// ``IncrementalSearch`` keeps them so that the longer term typed next ("cal" after "ca") is
+    /// looked for from there on, and in those items only.
+    public struct Hits: Sendable {
+        /// The term, lower-cased, as UTF-8.
+        fileprivate let term: [UInt8]
+        /// The index's ``TextIndex/version`` they were found in: positions hold only in it.
+        fileprivate let version: Int
+        /// The items that have it, in no particular order.
+        public fileprivate(set) var items: [Int] = []
+        /// Where the term first occurs in each item's text, by index into `items`.
+        fileprivate var positions: [Int] = []
+
+        fileprivate init(term: [UInt8], version: Int) {
+            self.term = term
+            self.version = version
+        }
+
+        fileprivate mutating func append(_ item: Int, at position: Int) {
+            items.append(item)
+            positions.append(position)
+        }
+    }
+
+    /// The items whose text contains `term` (lower-cased), with where it first occurs; with
+    /// `candidates`, only those items are looked at. Costs what ``items(containingAll:among:)``
+    /// costs for a term of two or more bytes; a one-letter term, which that answers from byte
+    /// classes, is better asked there.
+    public func hits(of term: String, among candidates: [Int]? = nil) -> Hits {
+        let needle = Needle(Array(term.lowercased().utf8))
+        var hits = Hits(term: needle.bytes, version: version)
+        guard !needle.bytes.contains(0) else { return hits }
+        let items = candidates ?? Array(0..<count)
+        if needle.bytes.isEmpty || items.count < count / 2 {
+            for item in items where item >= 0 && item < count && entryOfItem[item] >= 0 {
+                let entry = Int(entryOfItem[item])
+                if let position = firstOccurrence(of: needle, in: entry, from: starts[entry]) { hits.append(item, at: position) }
+            }
+            return hits
+        }
+        // Where each item's live text first has the term, -1 for none; written by subscript in
+        // the scan's callback (appending there cost half as much again as the scan).
+        var first = [Int](repeating: -1, count: count)
+        bytes.withUnsafeBufferPointer { buffer in
+            // As in `scan(for:)`: hits come in buffer order, and the first in an entry is all it tells.
+            var entry = 0
+            occurrences(of: needle.bytes, in: 0..<buffer.count, buffer) { start in
+                while entry + 1 < starts.count && starts[entry + 1] <= start { entry += 1 }
+                let owner = Int(owners[entry])
+                if entryOfItem[owner] == Int32(entry) { first[owner] = start }
+                return entry + 1 < starts.count ? starts[entry + 1] : nil
+            }
+        }
+        hits.items.reserveCapacity(items.count)
+        hits.positions.reserveCapacity(items.count)
+        for item in items where item >= 0 && item < count && first[item] >= 0 { hits.append(item, at: first[item]) }
+        return hits
+    }
+
+    /// `earlier` narrowed to `term`, which starts with the term `earlier` is for: each item's
+    /// text is looked at from where that term first occurs, since every occurrence of `term` is
+    /// one of it. Nil when `term` does not start with it, or the index changed since `earlier`.
+    public func hits(_ earlier: Hits, extendedTo term: String) -> Hits? {
+        let needle = Needle(Array(term.lowercased().utf8))
+        guard earlier.version == version, needle.bytes.starts(with: earlier.term), !needle.bytes.contains(0) else { return nil }
+        var hits = Hits(term: needle.bytes, version: version)
+        hits.items.reserveCapacity(earlier.items.count)
+        hits.positions.reserveCapacity(earlier.items.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            needle.bytes.withUnsafeBufferPointer { term in
+                for (item, from) in zip(earlier.items, earlier.positions) {
+                    let entry = Int(entryOfItem[item])
+                    let end = starts[entry] + length(ofEntry: entry)
+                    // Mostly the longer term is right where the shorter one first was ("cal" in "call").
+                    if from + term.count <= end, memcmp(buffer.baseAddress! + from, term.baseAddress!, term.count) == 0 {
+                        hits.append(item, at: from)
+                    } else if let position = firstOccurrence(of: needle, in: entry, from: min(from + 1, end)) {
+                        hits.append(item, at: position)
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// Where `needle` first occurs in stored text `entry` at or after `from`, nil if it does not.
+    private func firstOccurrence(of needle: Needle, in entry: Int, from: Int) -> Int? {
+        guard classes[entry] & needle.classes == needle.classes else { return nil }
+        guard !needle.bytes.isEmpty else { return from }
+        var found: Int?
+        bytes.withUnsafeBufferPointer { buffer in
+            occurrences(of: needle.bytes, in: from..<(starts[entry] + length(ofEntry: entry)), buffer) { start in
+                found = start
+                return nil
+            }
+        }
+        return found
+    }
+
+    private static let versions = Atomic<Int>(0)
+
+    private static func nextVersion() -> Int {
+        versions.add(1, ordering: .relaxed).newValue
     }
 
     // MARK: - Searching
@@ -282,9 +394,21 @@ public struct TextIndex: Sendable {
 
 /// A `/` filter over a ``TextIndex`` as it is typed. Each result is kept, so a longer text narrows
 /// the last one (every match of "mar" is a match of "ma") and backspace finds its earlier one.
+/// Where the last term was found is kept too, so a letter added to it is looked for there.
 public struct IncrementalSearch: Sendable {
+    private struct Result: Sendable {
+        var text: String
+        /// The query's terms, lower-cased as the index compares them.
+        var terms: [String]
+        var matches: [Bool]
+        var items: [Int]
+        /// Where the last term was found, among the items the other terms match; nil for a
+        /// one-letter last term, which the index answers without finding it.
+        var lastTermHits: TextIndex.Hits?
+    }
+
     /// The results of the text being typed, shortest first: "m", "ma", "mar".
-    private var recent: [(text: String, matches: [Bool], items: [Int])] = []
+    private var recent: [Result] = []
 
     public init() {}
 
@@ -306,7 +430,28 @@ public struct IncrementalSearch: Sendable {
         }
         if let earlier = recent.last(where: { $0.text == text }) { return earlier.matches }
         let base = recent.last { !$0.text.isEmpty && text.hasPrefix($0.text) }
-        var matches = index.items(containingAll: query.terms, among: base?.items)
+        let terms = query.terms.map { $0.lowercased() }
+        let last = terms[terms.count - 1]
+        var hits: TextIndex.Hits?
+        if let base, let earlier = base.lastTermHits, base.terms.dropLast() == terms.dropLast() {
+            // The usual keystroke: one more letter of the last term.
+            hits = index.hits(earlier, extendedTo: last)
+        }
+        if hits == nil, last.utf8.count >= 2 {
+            var candidates = base?.items
+            if terms.count > 1 {
+                let others = index.items(containingAll: Array(terms.dropLast()), among: candidates)
+                candidates = others.indices.filter { others[$0] }
+            }
+            hits = index.hits(of: last, among: candidates)
+        }
+        var matches: [Bool]
+        if let hits {
+            matches = [Bool](repeating: false, count: index.count)
+            for item in hits.items { matches[item] = true }
+        } else {
+            matches = index.items(containingAll: terms, among: base?.items)
+        }
         var items = matches.indices.filter { matches[$0] }
         if query.isCaseSensitive {
             items = items.filter { item in
@@ -316,7 +461,7 @@ public struct IncrementalSearch: Sendable {
             }
         }
         recent.removeAll { !text.hasPrefix($0.text) }
-        recent.append((text, matches, items))
+        recent.append(Result(text: text, terms: terms, matches: matches, items: items, lastTermHits: hits))
         return matches
     }
 }
