@@ -1,4 +1,4 @@
-import LeadlineKit
+@testable import LeadlineKit
 import Testing
 
 @Suite struct TextSanitizerTests {
@@ -86,6 +86,22 @@ import Testing
     ])
     func line(_ sample: Case) {
         #expect(TerminalSanitizer.line(sample.input) == sample.expected)
+    }
+
+    @Test("Plain ASCII text is put on one line exactly as the general path puts it")
+    func asciiLineAgreesWithGeneralPath() {
+        // Spaces, tabs and newlines at the ends and in runs, and bytes that leave the fast path.
+        let alphabet: [Character] = ["a", "B", "~", " ", " ", "\t", "\n", "\r", "\u{1B}", "[", "é"]
+        var random = SplitMix(state: 5)
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            guard let fast = TerminalSanitizer.asciiLine(text) else {
+                #expect(text.utf8.contains { !(0x20...0x7E).contains($0) && $0 != 0x09 && $0 != 0x0A }, "\(text.debugDescription)")
+                continue
+            }
+            #expect(fast == TerminalSanitizer.collapsedLine(text), "\(text.debugDescription)")
+            #expect(fast == TerminalSanitizer.line(text))
+        }
     }
 
     @Test func isLinearOnHostileInput() {

@@ -31,6 +31,11 @@ public enum TerminalSanitizer {
     /// becomes a single space and leading and trailing whitespace is removed, so
     /// the result is safe for a one-line cell such as a list row or title.
     public static func line(_ text: String) -> String {
+        asciiLine(text) ?? collapsedLine(text)
+    }
+
+    /// ``line(_:)`` for any text: cleaned, then collapsed word by word.
+    static func collapsedLine(_ text: String) -> String {
         let cleaned = clean(text)
         let scalars = cleaned.unicodeScalars
         var output = ""
@@ -53,6 +58,46 @@ public enum TerminalSanitizer {
         }
         flushWord(endingAt: scalars.endIndex)
         return output
+    }
+
+    /// ``line(_:)`` of text that is printable ASCII, spaces, tabs and newlines (most of what
+    /// vendors send, and every row the timeline draws goes through it): such text has nothing
+    /// to clean, so one pass over its bytes collapses it, and text already on one line is
+    /// returned as is. Nil for any other text.
+    static func asciiLine(_ text: String) -> String? {
+        let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            // Whether the text has whitespace to collapse: a tab or newline, two spaces in a
+            // row, or a space at either end.
+            var collapses = false
+            var afterSpace = true
+            for byte in bytes {
+                switch byte {
+                case 0x21...0x7E: afterSpace = false
+                case 0x20:
+                    collapses = collapses || afterSpace
+                    afterSpace = true
+                case 0x09, 0x0A:
+                    collapses = true
+                    afterSpace = true
+                default: return nil
+                }
+            }
+            guard collapses || (afterSpace && !bytes.isEmpty) else { return text }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                    pendingSpace = !output.isEmpty
+                } else {
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(byte)
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+        return result ?? nil
     }
 
     private enum State {
