@@ -88,18 +88,23 @@ import Testing
         #expect(TerminalSanitizer.line(sample.input) == sample.expected)
     }
 
-    @Test("Plain ASCII text is put on one line exactly as the general path puts it")
-    func asciiLineAgreesWithGeneralPath() {
-        // Spaces, tabs and newlines at the ends and in runs, and bytes that leave the fast path.
-        let alphabet: [Character] = ["a", "B", "~", " ", " ", "\t", "\n", "\r", "\u{1B}", "[", "é"]
+    @Test("Text with nothing to clean is put on one line exactly as the general path puts it")
+    func plainLineAgreesWithGeneralPath() {
+        // Whitespace at the ends and in runs (ASCII and not), letters of one to four bytes, a
+        // combining mark; and what leaves the fast path: CR, ESC, a C1 control, a bidi mark.
+        let alphabet: [String] = ["a", "B", "~", " ", " ", "\t", "\n", "é", "—", "👍", "\u{301}", "\u{A0}", "\u{2028}", "\u{3000}",
+                                  "\r", "\u{1B}", "\u{85}", "\u{200E}"]
+        let leaving = Set(["\r", "\u{1B}", "\u{85}", "\u{200E}"])
         var random = SplitMix(state: 5)
-        for _ in 0..<2_000 {
-            let text = String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-            guard let fast = TerminalSanitizer.asciiLine(text) else {
-                #expect(text.utf8.contains { !(0x20...0x7E).contains($0) && $0 != 0x09 && $0 != 0x0A }, "\(text.debugDescription)")
+        for _ in 0..<3_000 {
+            let parts = (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let text = parts.joined()
+            guard let fast = TerminalSanitizer.plainLine(text) else {
+                #expect(parts.contains { leaving.contains($0) }, "\(text.debugDescription)")
                 continue
             }
-            #expect(fast == TerminalSanitizer.collapsedLine(text), "\(text.debugDescription)")
+            #expect(!parts.contains { leaving.contains($0) }, "\(text.debugDescription)")
+            #expect(Array(fast.utf8) == Array(TerminalSanitizer.collapsedLine(text).utf8), "\(text.debugDescription)")
             #expect(fast == TerminalSanitizer.line(text))
         }
     }

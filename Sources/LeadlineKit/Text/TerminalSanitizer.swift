@@ -31,7 +31,7 @@ public enum TerminalSanitizer {
     /// becomes a single space and leading and trailing whitespace is removed, so
     /// the result is safe for a one-line cell such as a list row or title.
     public static func line(_ text: String) -> String {
-        asciiLine(text) ?? collapsedLine(text)
+        plainLine(text) ?? collapsedLine(text)
     }
 
     /// ``line(_:)`` for any text: cleaned, then collapsed word by word.
@@ -60,40 +60,58 @@ public enum TerminalSanitizer {
         return output
     }
 
-    /// ``line(_:)`` of text that is printable ASCII, spaces, tabs and newlines (most of what
-    /// vendors send, and every row the timeline draws goes through it): such text has nothing
-    /// to clean, so one pass over its bytes collapses it, and text already on one line is
-    /// returned as is. Nil for any other text.
-    static func asciiLine(_ text: String) -> String? {
+    /// ``line(_:)`` of text with nothing to clean (most of what vendors send, and every row the
+    /// timeline draws goes through it): one pass over its UTF-8 collapses its whitespace, and
+    /// text already on one line is returned as is. Nil for text with anything ``clean(_:)``
+    /// would remove.
+    static func plainLine(_ text: String) -> String? {
         let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            // Whether the text has whitespace to collapse: a tab or newline, two spaces in a
-            // row, or a space at either end.
+            /// The length of the scalar at `index` and whether it is whitespace; nil for one that
+            /// needs cleaning. (A string's UTF-8 is valid: the lead byte gives the length.)
+            func scalar(at index: Int) -> (length: Int, isSpace: Bool)? {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    switch lead {
+                    case 0x21...0x7E: return (1, false)
+                    case 0x20, 0x09, 0x0A: return (1, true)
+                    default: return nil
+                    }
+                }
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (0x7F >> UInt32(length))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                guard let scalar = Unicode.Scalar(value), !needsAttention(scalar) else { return nil }
+                return (length, isWhitespace(scalar))
+            }
+            // Whether there is whitespace to collapse: other than single spaces between words.
             var collapses = false
             var afterSpace = true
-            for byte in bytes {
-                switch byte {
-                case 0x21...0x7E: afterSpace = false
-                case 0x20:
-                    collapses = collapses || afterSpace
+            var index = 0
+            while index < bytes.count {
+                guard let (length, isSpace) = scalar(at: index) else { return nil }
+                if isSpace {
+                    collapses = collapses || afterSpace || bytes[index] != 0x20
                     afterSpace = true
-                case 0x09, 0x0A:
-                    collapses = true
-                    afterSpace = true
-                default: return nil
+                } else {
+                    afterSpace = false
                 }
+                index += length
             }
             guard collapses || (afterSpace && !bytes.isEmpty) else { return text }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count)
             var pendingSpace = false
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+            index = 0
+            while index < bytes.count {
+                let (length, isSpace) = scalar(at: index)!
+                if isSpace {
                     pendingSpace = !output.isEmpty
                 } else {
                     if pendingSpace { output.append(0x20) }
                     pendingSpace = false
-                    output.append(byte)
+                    output.append(contentsOf: bytes[index..<(index + length)])
                 }
+                index += length
             }
             return String(decoding: output, as: UTF8.self)
         }
