@@ -61,8 +61,8 @@ extension StyledLine {
     /// drawn once, to be pasted into frames (``Buffer/paste(_:row:column:maxWidth:)``) rather
     /// than cleaned and measured for each.
     func cells(width: Int) -> ArraySlice<Cell> {
-        var row = Buffer(width: width, height: 1)
         guard width > 0 else { return [] }
+        var row = Buffer(width: width, height: 1)
         let used = row.write(self, row: 0, column: 0, maxWidth: width)
         return row.cells(row: 0).prefix(used)
     }
