@@ -32,6 +32,15 @@ struct TextIndexTests {
         return (index, fields)
     }
 
+    /// Makes one to three fields of up to `maxLength` characters drawn from `alphabet`.
+    static func fields(of alphabet: [Character], upTo maxLength: Int) -> (inout SplitMix) -> [String] {
+        { random in
+            (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                String((0..<Int.random(in: 0...maxLength, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            }
+        }
+    }
+
     static func randomFields(_ random: inout SplitMix) -> [String] {
         (0..<Int.random(in: 0...4, using: &random)).map { _ in
             (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
@@ -67,11 +76,7 @@ struct TextIndexTests {
         // compares at once, and at the very end of the buffer.
         let alphabet = Array("abcA9 .-é")
         var random = SplitMix(state: 11)
-        let (index, fields) = Self.index(of: 400, &random) { random in
-            (0..<Int.random(in: 1...3, using: &random)).map { _ in
-                String((0..<Int.random(in: 0...70, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-            }
-        }
+        let (index, fields) = Self.index(of: 400, &random, Self.fields(of: alphabet, upTo: 70))
         let few = Array(stride(from: 0, to: 400, by: 3))
         for _ in 0..<300 {
             let term = String((0..<Int.random(in: 1...5, using: &random)).map { _ in alphabet.randomElement(using: &random)! }).lowercased()
@@ -88,11 +93,7 @@ struct TextIndexTests {
         // makes the query exact, and words repeat within one field.
         let alphabet = Array("abcaB ")
         var random = SplitMix(state: 23)
-        var (index, fields) = Self.index(of: 500, &random) { random in
-            (0..<Int.random(in: 1...3, using: &random)).map { _ in
-                String((0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
-            }
-        }
+        var (index, fields) = Self.index(of: 500, &random, Self.fields(of: alphabet, upTo: 40))
         // Some items set again, so stale text is in the buffer.
         for item in stride(from: 0, to: 500, by: 7) {
             fields[item] = ["abcab cab", "é\u{301}Cab"][item % 2 == 0 ? 0 : 1].components(separatedBy: " ")
