@@ -15,7 +15,7 @@ public struct RawJSON: Sendable, Hashable {
     /// `Form.stored` then the text; or `Form.inPage`, then where the text starts in its page's
     /// inflated stream and how long it is, as little-endian `UInt32`s. The stream is at the start
     /// of the block the bytes are in (see ``packed(_:)``).
-    var bytes: SharedBytes
+    let bytes: SharedBytes
 
     private enum Form: UInt8 {
         case stored, inPage
@@ -43,16 +43,21 @@ public struct RawJSON: Sendable, Hashable {
 
     /// The UTF-8 of ``text``.
     private var textBytes: [UInt8] {
-        bytes.withUnsafeBufferPointer { entry in
-            guard entry.first == Form.inPage.rawValue, entry.count == Self.entrySize else { return Array(entry.dropFirst()) }
+        guard let (start, length) = placeInPage else { return bytes.withUnsafeBufferPointer { Array($0.dropFirst()) } }
+        // Only ever written by `packed` below; a failure would be a zlib defect.
+        guard let inflated = bytes.withUnsafeBlock({ Self.inflatePage($0, upTo: start + length) }) else {
+            return Array("null".utf8)
+        }
+        return Array(inflated[start...])
+    }
+
+    /// Where an `.inPage` item's text is in its page's inflated stream; nil for a stored item.
+    private var placeInPage: (start: Int, length: Int)? {
+        guard bytes.first == Form.inPage.rawValue, Int(bytes.count) == Self.entrySize else { return nil }
+        return bytes.withUnsafeBufferPointer { entry in
             let raw = UnsafeRawBufferPointer(entry)
-            let start = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 1, as: UInt32.self)))
-            let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 5, as: UInt32.self)))
-            // Only ever written by `packed` below; a failure would be a zlib defect.
-            guard let inflated = bytes.withUnsafeBlock({ Self.inflatePage($0, upTo: start + length) }) else {
-                return Array("null".utf8)
-            }
-            return Array(inflated[start...])
+            return (Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 1, as: UInt32.self))),
+                    Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 5, as: UInt32.self))))
         }
     }
 
@@ -84,10 +89,7 @@ public struct RawJSON: Sendable, Hashable {
     /// How many bytes the item takes in memory, for the cache's estimate: for an item in a page,
     /// its entry and a fifth of its text, about its share of the page's stream.
     var storedByteCount: Int {
-        guard bytes.first == Form.inPage.rawValue, Int(bytes.count) == Self.entrySize else { return bytes.storedByteCount }
-        let length = bytes.withUnsafeBufferPointer {
-            Int(UInt32(littleEndian: UnsafeRawBufferPointer($0).loadUnaligned(fromByteOffset: 5, as: UInt32.self)))
-        }
+        guard let (_, length) = placeInPage else { return bytes.storedByteCount }
         return Self.entrySize + length / 5
     }
 
