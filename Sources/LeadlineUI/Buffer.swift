@@ -208,14 +208,9 @@ public struct Buffer: Sendable, Equatable {
                         cell = ascii
                         index += 1
                     } else {
-                        // A string's UTF-8 is valid: the lead byte gives the length.
-                        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                        var value = UInt32(lead) & (0x7F >> UInt32(length))
-                        var packed = UInt64(lead)
-                        for offset in 1..<length {
-                            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                            packed |= UInt64(bytes[index + offset]) << UInt64(8 * offset)
-                        }
+                        let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                        var packed: UInt64 = 0
+                        for offset in 0..<length { packed |= UInt64(bytes[index + offset]) << UInt64(8 * offset) }
                         guard let scalar = Unicode.Scalar(value), TerminalSanitizer.keeps(scalar) else { return nil }
                         let columns = DisplayWidth.width(of: scalar)
                         guard columns > 0 else { return nil }

@@ -67,7 +67,7 @@ public enum TerminalSanitizer {
     static func plainLine(_ text: String) -> String? {
         let result: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
             /// The length of the scalar at `index` and whether it is whitespace; nil for one that
-            /// needs cleaning. (A string's UTF-8 is valid: the lead byte gives the length.)
+            /// needs cleaning.
             func scalar(at index: Int) -> (length: Int, isSpace: Bool)? {
                 let lead = bytes[index]
                 if lead < 0x80 {
@@ -77,9 +77,7 @@ public enum TerminalSanitizer {
                     default: return nil
                     }
                 }
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (0x7F >> UInt32(length))
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
                 guard let scalar = Unicode.Scalar(value), !needsAttention(scalar) else { return nil }
                 return (length, isWhitespace(scalar))
             }
