@@ -17,10 +17,12 @@ let package = Package(
         // Model, vendor clients, HTTP, config and cache. No terminal code.
         .target(
             name: "LeadlineKit",
-            dependencies: ["CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["CZlib", "CMalloc", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // zlib (Debian: zlib1g-dev), to keep every event's raw vendor item deflated in memory.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's <malloc.h> (part of libc6-dev, which the toolchain needs): mallopt and malloc_trim.
+        .systemLibrary(name: "CMalloc"),
         // Terminal-independent UI: cell Buffer, widgets, layout, state machine.
         .target(name: "LeadlineUI", dependencies: ["LeadlineKit"]),
         // ncursesw, wide-character API. Only LeadlineTerminal imports it. No pkgConfig: the
@@ -38,7 +40,7 @@ let package = Package(
             ]
         ),
         // Measures DESIGN §6's quality bars on simulator data: `swift run -c release leadline-bench`.
-        .executableTarget(name: "leadline-bench", dependencies: ["LeadlineKit", "LeadlineUI"]),
+        .executableTarget(name: "leadline-bench", dependencies: ["LeadlineKit", "LeadlineUI", "CMalloc"]),
         .testTarget(
             name: "LeadlineKitTests",
             dependencies: ["LeadlineKit"],

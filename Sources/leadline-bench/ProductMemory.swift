@@ -1,5 +1,6 @@
 import Foundation
 #if canImport(Glibc)
+import CMalloc
 import Glibc
 #endif
 import LeadlineKit
@@ -35,7 +36,7 @@ enum ProductMemory {
             let estimate = String(format: "%.0f", Double(cacheEstimatedBytes) / 1_048_576)
             var note = "AppState with the persons listed and the events' timeline selected, plus a ResultCache (default bounds) "
                 + "given that person's histories as the TUI files them, lead pages going past it (it kept \(cacheEntries), ~\(estimate) MB estimated); "
-                + "the simulator, fetched pages and workspaces are released and malloc_trim(0) run before reading /proc/self/statm. "
+                + "the simulator, fetched pages and workspaces are released and free pages handed back (malloc_trim(0), as the TUI does when the user pauses; glibc's mmap threshold fixed at 128 KiB, as leadline sets it) before reading /proc/self/statm. "
                 + String(format: "%.0f MB of it is file-backed (the program's and its libraries' pages, shared with other processes); ", fileBacked)
                 + String(format: "with nothing held, %.0f MB is resident", baseline)
             if let allocated, allocated.count == 5 {
@@ -112,7 +113,7 @@ enum ProductMemory {
     /// Resident memory of this process in MB (2^20 bytes) after handing freed heap pages back
     /// to the system; nil where there is no procfs.
     static func residentMegabytes() -> Double? {
-        _ = mallocTrim?(0)
+        Heap.returnFreePages()
         return Benchmarks.residentMegabytes()
     }
 
@@ -120,12 +121,10 @@ enum ProductMemory {
     /// `malloc_info` report; nil on other C libraries.
     static func allocatedMegabytes() -> Double? {
         #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_info") else { return nil }
-        let mallocInfo = unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafeMutablePointer<FILE>?) -> Int32).self)
         var buffer: UnsafeMutablePointer<CChar>?
         var length = 0
         guard let stream = open_memstream(&buffer, &length) else { return nil }
-        let status = mallocInfo(0, stream)
+        let status = malloc_info(0, stream)
         fclose(stream)
         defer { free(buffer) }
         guard status == 0, let buffer else { return nil }
@@ -147,16 +146,6 @@ enum ProductMemory {
         return nil
         #endif
     }
-
-    /// glibc's `malloc_trim`, which Swift's Glibc module does not export; nil on other C libraries.
-    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-        #else
-        return nil
-        #endif
-    }()
 }
 
 /// A source that answers from data already fetched: one page of leads and some histories.

@@ -119,6 +119,7 @@ struct GlobalOptions: ParsableArguments {
 @main
 enum Entry {
     static func main() async {
+        Heap.keepLargeBlocksMapped()
         let context = CommandContext.live()
         let code = await run(CommandLine.arguments.dropFirst().map { $0 }, context: context)
         context.stdout.flush()
