@@ -36,7 +36,7 @@ enum ProductMemory {
             let estimate = String(format: "%.0f", Double(cacheEstimatedBytes) / 1_048_576)
             var note = "AppState with the persons listed and the events' timeline selected, plus a ResultCache (default bounds) "
                 + "given that person's histories as the TUI files them, lead pages going past it (it kept \(cacheEntries), ~\(estimate) MB estimated); "
-                + "the simulator, fetched pages and workspaces are released and free pages handed back (malloc_trim(0), as the TUI does when the user pauses; glibc's mmap threshold fixed at 128 KiB, as leadline sets it) before reading /proc/self/statm. "
+                + "the simulator, fetched pages and workspaces are released and free pages handed back (malloc_trim(0), as the TUI does when the user pauses; glibc's mmap threshold fixed at 1 MiB, as leadline sets it) before reading /proc/self/statm. "
                 + String(format: "%.0f MB of it is file-backed (the program's and its libraries' pages, shared with other processes); ", fileBacked)
                 + String(format: "with nothing held, %.0f MB is resident", baseline)
             if let allocated, allocated.count == 5 {

@@ -6,17 +6,22 @@ import Glibc
 /// How the C allocator is asked to give memory back, for a program that holds big data for long
 /// and frees big temporaries around it. Both calls do nothing on C libraries other than glibc.
 public enum Heap {
-    /// Sets glibc's mmap threshold to a fixed 128 KiB; call it once, before the data is loaded.
+    /// Fixes glibc's mmap threshold at 1 MiB and its trim threshold at 64 MiB; call it once,
+    /// before the data is loaded.
     ///
-    /// glibc starts at 128 KiB but raises the threshold to the size of each mapped block freed,
-    /// up to 32 MiB. After the first page of vendor data is decoded and dropped, blocks of
+    /// glibc starts at 128 KiB but raises the mmap threshold to the size of each mapped block
+    /// freed, up to 32 MiB. After the first page of vendor data is decoded and dropped, blocks of
     /// megabytes (decoded pages, a replaced timeline's arrays) are then carved from the heap
-    /// between long-lived ones, and their holes stay resident. A fixed threshold keeps every
-    /// block over it in its own mapping, which `free` unmaps. Setting it also stops glibc from
-    /// moving the trim threshold, which it ties to the mmap threshold.
+    /// between long-lived ones, and their holes stay resident. Fixed, every block of 1 MiB or
+    /// more has its own mapping, which `free` unmaps. Not lower: keys allocate and free blocks of
+    /// up to a megabyte (a search's hits over 100,000 persons), and mapping those faults in fresh
+    /// pages on every key (keys took three times as long at 128 KiB). The trim threshold, which
+    /// glibc would tie to the mmap one, is raised so that `free` does not hand the heap's top
+    /// back only for the next key to take it again; ``returnFreePages()`` does that when idle.
     public static func keepLargeBlocksMapped() {
         #if canImport(Glibc)
-        _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
+        _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
         #endif
     }
 
