@@ -90,9 +90,11 @@ import Testing
         let result = DisplayWidth.pad(text, toWidth: width)
         #expect(result == expected)
         #expect(DisplayWidth.of(result) == width)
+        let fitted = DisplayWidth.fit(text, toWidth: width)
+        #expect(fitted.text + String(repeating: " ", count: max(0, width - fitted.width)) == expected)
     }
 
-    @Test("pad, walking only as far as the width, agrees with truncating the measured whole")
+    @Test("pad and fit, walking only as far as the width, agree with truncating the measured whole")
     func padAgreesWithTruncate() {
         var random = SplitMix(state: 21)
         let pieces = ["a", "é", "e\u{301}", "漢", "🌸", "👩‍👩‍👧", "🇨🇱", " ", "\u{200B}", "—", "ß", "ｗ", "ก", "\u{0E33}", "\u{1100}", "\u{1161}", "가", "ｶ", "\u{FF9E}", "क", "\u{093F}", "\u{0600}"]
@@ -102,6 +104,9 @@ import Testing
                 let cut = DisplayWidth.truncate(text, toWidth: width)
                 let reference = width <= 0 ? "" : cut + String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
                 #expect(DisplayWidth.pad(text, toWidth: width) == reference, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) at \(width)")
+                let fitted = DisplayWidth.fit(text, toWidth: width)
+                #expect(fitted.text == (width <= 0 ? "" : cut) && fitted.width == DisplayWidth.of(fitted.text),
+                        "fit: \(text.unicodeScalars.map { String($0.value, radix: 16) }) at \(width)")
             }
         }
     }

@@ -89,15 +89,21 @@ public enum DisplayWidth {
     /// Truncation is as in ``truncate(_:toWidth:ellipsis:)`` with the default
     /// ellipsis. A non-positive width gives "".
     public static func pad(_ string: String, toWidth width: Int) -> String {
-        guard width > 0 else { return "" }
-        if printableASCIIWidth(string) != nil {
-            let cut = truncate(string, toWidth: width)
-            return cut.utf8.count < width ? cut + String(repeating: " ", count: width - cut.utf8.count) : cut
+        let (text, used) = fit(string, toWidth: width)
+        return used < width ? text + String(repeating: " ", count: width - used) : text
+    }
+
+    /// ``pad(_:toWidth:)`` without the padding: the text, truncated as it truncates, and the
+    /// columns it takes; for a caller that fills the rest of the width itself.
+    public static func fit(_ string: String, toWidth width: Int) -> (text: String, width: Int) {
+        guard width > 0 else { return ("", 0) }
+        if let columns = printableASCIIWidth(string) {
+            // Cut, it is `width - 1` letters and the ellipsis.
+            return columns <= width ? (string, columns) : (truncate(string, toWidth: width), width)
         }
-        if let padded = padScalarByScalar(string, toWidth: width) { return padded }
-        // One walk that stops just past the width, however long the text: a row is padded on
+        if let fitted = fitScalarByScalar(string, toWidth: width) { return fitted }
+        // One walk that stops just past the width, however long the text: a row is fitted on
         // every frame, and the text may be a whole email.
-        let ellipsisWidth = width >= 1 ? 1 : 0
         var used = 0
         var kept = string.startIndex
         var keptWidth = 0
@@ -106,23 +112,23 @@ public enum DisplayWidth {
             let next = string.index(after: index)
             let characterWidth = of(string[index])
             if used + characterWidth > width {
-                return String(string[..<kept]) + "…" + String(repeating: " ", count: max(0, width - keptWidth - ellipsisWidth))
+                return (String(string[..<kept]) + "…", keptWidth + 1)
             }
             used += characterWidth
-            if used <= width - ellipsisWidth {
+            if used <= width - 1 {
                 kept = next
                 keptWidth = used
             }
             index = next
         }
-        return used < width ? string + String(repeating: " ", count: width - used) : string
+        return (string, used)
     }
 
-    /// ``pad(_:toWidth:)`` walking scalars instead of graphemes, which is several times cheaper;
+    /// ``fit(_:toWidth:)`` walking scalars instead of graphemes, which is several times cheaper;
     /// nil as soon as it meets a scalar that may join the one before it into one grapheme (a
     /// mark, a joiner, a spacing vowel sign, a flag letter, anything outside the Basic
     /// Multilingual Plane), where the grapheme walk must decide.
-    private static func padScalarByScalar(_ string: String, toWidth width: Int) -> String? {
+    private static func fitScalarByScalar(_ string: String, toWidth width: Int) -> (text: String, width: Int)? {
         let scalars = string.unicodeScalars
         var used = 0
         var kept = scalars.startIndex
@@ -133,7 +139,7 @@ public enum DisplayWidth {
             guard scalar.value < 0x1_0000, basicPlaneStandsAlone[Int(scalar.value)] else { return nil }
             let scalarWidth = Self.width(of: scalar)
             if used + scalarWidth > width {
-                return String(string[..<kept]) + "…" + String(repeating: " ", count: max(0, width - keptWidth - 1))
+                return (String(string[..<kept]) + "…", keptWidth + 1)
             }
             used += scalarWidth
             index = scalars.index(after: index)
@@ -142,7 +148,7 @@ public enum DisplayWidth {
                 keptWidth = used
             }
         }
-        return used < width ? string + String(repeating: " ", count: width - used) : string
+        return (string, used)
     }
 
     /// Whether a Basic Multilingual Plane scalar is always a grapheme of its own: it takes a

@@ -172,15 +172,13 @@ public enum Screen {
         listWidth < 38 ? 4 : 8
     }
 
-    /// An event's title, duration and text on one line, padded to what a timeline row `width`
-    /// wide leaves for them.
+    /// An event's title, duration and text on one line, cleaned for a timeline row `width` wide
+    /// (``eventCells(_:width:theme:)`` fits it to the columns the row leaves for it).
     static func headline(_ event: TimelineEvent, width: Int) -> String {
         var headline = oneLine(event.title, width: width)
         if let seconds = event.durationSeconds, seconds > 0 { headline += " " + TimelineText.duration(seconds) }
         if let text = event.text.map({ oneLine($0, width: width) }), !text.isEmpty, text != headline { headline += " — " + text }
-        let statusText = statusMark(event.status, theme: .standard).0
-        let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
-        return DisplayWidth.pad(headline, toWidth: max(1, width - timeColumns - 2 - 2 - statusWidth))
+        return headline
     }
 
     /// The columns of an event's row after its time ("HH:MM "): channel glyph, direction,
@@ -191,13 +189,29 @@ public enum Screen {
         if event.kind == "call_missed" { glyph = "✗" }
         let direction = event.direction?.arrow ?? " "
         let (statusText, statusStyle) = statusMark(event.status, theme: theme)
-        var spans = [
-            Span(glyph + " ", theme.channel(event.channel)),
-            Span(direction + " ", event.direction == .inbound ? theme.inbound : theme.outbound),
-            Span(headline(event, width: width), theme.text),
-        ]
-        if !statusText.isEmpty { spans.append(Span(" " + statusText, statusStyle)) }
-        return StyledLine(spans).cells(width: max(0, width - timeColumns))
+        let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
+        // The headline fills the columns the status mark leaves. Its padding is filled in as
+        // cells rather than appended as spaces, which cost a copy of the text and a walk over it.
+        let (headline, headlineWidth) = DisplayWidth.fit(headline(event, width: width), toWidth: max(1, width - timeColumns - 2 - 2 - statusWidth))
+        let rowWidth = max(0, width - timeColumns)
+        guard rowWidth > 0 else { return [] }
+        var row = Buffer(width: rowWidth, height: 1)
+        var used = row.write(
+            StyledLine([
+                Span(glyph + " ", theme.channel(event.channel)),
+                Span(direction + " ", event.direction == .inbound ? theme.inbound : theme.outbound),
+                Span(headline, theme.text),
+            ]),
+            row: 0, column: 0, maxWidth: rowWidth)
+        let padding = min(max(1, width - timeColumns - 2 - 2 - statusWidth) - headlineWidth, rowWidth - used)
+        if padding > 0 {
+            row.fill(Rect(x: used, y: 0, width: padding, height: 1), with: Cell(ascii: 0x20, style: theme.text))
+            used += padding
+        }
+        if !statusText.isEmpty {
+            used += row.write(" " + statusText, row: 0, column: used, style: statusStyle, maxWidth: rowWidth - used)
+        }
+        return row.cells(row: 0).prefix(used)
     }
 
     /// Columns an event's time takes at the start of its row: "HH:MM ".
