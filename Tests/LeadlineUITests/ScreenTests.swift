@@ -5,6 +5,15 @@ import Testing
 
 @Suite("Screen: key sequences into the state machine, compared as text")
 struct ScreenTests {
+    @Test("An event with no title shows its text alone, as `leadline timeline` prints it")
+    func untitledEvent() {
+        let event = Sample.event("u1", "2026-01-10T08:00:00Z", .chat, kind: "chat.message", title: "", text: "Hello  there\n")
+        let row = Screen.eventCells(event, width: 40, theme: .standard).map(\.grapheme).joined()
+        #expect(row.dropFirst(4).hasPrefix("Hello there "), "\(row)")
+        #expect(!row.contains("—"))
+        #expect(TimelineText.headline(event) == "Hello there")
+    }
+
     @Test("80×24: list, timeline stacked over detail, status line")
     func screen80() {
         var state = Sample.loaded(width: 80, height: 24)

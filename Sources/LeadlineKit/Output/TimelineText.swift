@@ -26,7 +26,7 @@ public struct TimelineText: Sendable {
                 DisplayWidth.pad(TerminalSanitizer.line(event.source), toWidth: sourceWidth),
                 event.channel.glyph + " " + event.channel.rawValue.padding(toLength: channelWidth, withPad: " ", startingAt: 0),
                 event.direction?.arrow ?? " ",
-                DisplayWidth.truncate(headline(event), toWidth: previewWidth),
+                DisplayWidth.truncate(Self.headline(event), toWidth: previewWidth),
             ]
             var line = columns.joined(separator: "  ")
             if let status = event.status.map(TerminalSanitizer.line), !status.isEmpty {
@@ -37,11 +37,14 @@ public struct TimelineText: Sendable {
     }
 
     /// `Call 3m05s — Discussed pricing…`: the title, a call's duration, and the body if it says
-    /// something the title does not.
-    func headline(_ event: TimelineEvent) -> String {
-        var head = TerminalSanitizer.line(event.title)
-        if let seconds = event.durationSeconds, seconds > 0 { head += " " + Self.duration(seconds) }
-        if let text = event.text.map(TerminalSanitizer.line), !text.isEmpty, text != head {
+    /// something the title does not, each put on one line by `oneLine` (the TUI's looks only at
+    /// as much of a body as a row can show).
+    public static func headline(
+        _ event: TimelineEvent, oneLine: (String) -> String = TerminalSanitizer.line
+    ) -> String {
+        var head = oneLine(event.title)
+        if let seconds = event.durationSeconds, seconds > 0 { head += " " + duration(seconds) }
+        if let text = event.text.map(oneLine), !text.isEmpty, text != head {
             head += head.isEmpty ? text : " — " + text
         }
         return head

@@ -172,15 +172,6 @@ public enum Screen {
         listWidth < 38 ? 4 : 8
     }
 
-    /// An event's title, duration and text on one line, cleaned for a timeline row `width` wide
-    /// (``eventCells(_:width:theme:)`` fits it to the columns the row leaves for it).
-    static func headline(_ event: TimelineEvent, width: Int) -> String {
-        var headline = oneLine(event.title, width: width)
-        if let seconds = event.durationSeconds, seconds > 0 { headline += " " + TimelineText.duration(seconds) }
-        if let text = event.text.map({ oneLine($0, width: width) }), !text.isEmpty, text != headline { headline += " — " + text }
-        return headline
-    }
-
     /// The columns of an event's row after its time ("HH:MM "): channel glyph, direction,
     /// headline and status mark, drawn for a timeline body `width` wide in the styles of a row
     /// that is not selected (a selected row is drawn over in one style).
@@ -192,7 +183,9 @@ public enum Screen {
         let statusWidth = statusText.isEmpty ? 0 : DisplayWidth.of(statusText) + 1
         // The headline fills the columns the status mark leaves. Its padding is filled in as
         // cells rather than appended as spaces, which cost a copy of the text and a walk over it.
-        let (headline, headlineWidth) = DisplayWidth.fit(headline(event, width: width), toWidth: max(1, width - timeColumns - 2 - 2 - statusWidth))
+        let headlineColumns = max(1, width - timeColumns - 2 - 2 - statusWidth)
+        let (headline, headlineWidth) = DisplayWidth.fit(
+            TimelineText.headline(event) { oneLine($0, width: width) }, toWidth: headlineColumns)
         let rowWidth = max(0, width - timeColumns)
         guard rowWidth > 0 else { return [] }
         var row = Buffer(width: rowWidth, height: 1)
@@ -203,7 +196,7 @@ public enum Screen {
                 Span(headline, theme.text),
             ]),
             row: 0, column: 0, maxWidth: rowWidth)
-        let padding = min(max(1, width - timeColumns - 2 - 2 - statusWidth) - headlineWidth, rowWidth - used)
+        let padding = min(headlineColumns - headlineWidth, rowWidth - used)
         if padding > 0 {
             row.fill(Rect(x: used, y: 0, width: padding, height: 1), with: Cell(ascii: 0x20, style: theme.text))
             used += padding
