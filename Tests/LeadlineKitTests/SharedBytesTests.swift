@@ -41,6 +41,8 @@ import Testing
                 source: "nexor", id: "event-\(index)-\(String(repeating: "x", count: index))", channel: .whatsapp,
                 kind: "message", timestamp: Date(timeIntervalSince1970: Double(index)), title: "Message \(index)",
                 status: index % 3 == 0 ? nil : "read", text: index % 5 == 0 ? nil : "body ünïcödé \(index)",
+                urls: (0..<index % 3).map { LabeledURL(label: "link \($0)", url: "https://example.com/\(index)/\($0)") },
+                transcript: (0..<index % 4).map { TranscriptLine(speaker: $0 % 2 == 0 ? "agent" : "lead", text: "turn \($0)", start: Double($0) * 1.5) },
                 details: index % 2 == 0 ? [] : [Detail("Template", "t\(index)")],
                 raw: RawJSON(.object(["id": .string("event-\(index)"), "body": .string(String(repeating: "hello ", count: index))])))
         }
@@ -51,7 +53,12 @@ import Testing
             #expect(event.raw.text == original.raw.text)
             #expect(event.raw.hashValue == original.raw.hashValue)
             #expect(event.details == original.details)
+            #expect(event.urls == original.urls)
+            #expect(event.transcript == original.transcript)
         }
+        // Links and transcripts too are in the page's one block: an event keeps no block of its own.
+        #expect(Set(shared.map(\.stringsBlockIdentity)) == [shared[0].stringsBlockIdentity])
+        #expect(shared[0].stringsBlockIdentity != nil && shared[0].stringsBlockIdentity != events[0].stringsBlockIdentity)
         // The raw items were deflated together: much smaller than their texts.
         let text = events.reduce(0) { $0 + $1.raw.text.utf8.count }
         let stored = shared[0].raw.bytes.withUnsafeBlock { Int(UnsafeRawBufferPointer($0).loadUnaligned(as: UInt32.self)) }

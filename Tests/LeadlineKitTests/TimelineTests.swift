@@ -55,12 +55,12 @@ struct TimelineTests {
         #expect(colliding.events.filter { $0.title == "again" }.count == again.count, "\(name)")
     }
 
-    @Test("An event is a small value: 64 bytes beside the bytes of its strings and raw item")
+    @Test("An event is a small value: 56 bytes beside the bytes of its strings and raw item")
     func eventSize() {
-        // 3 words, two 16-byte references to bytes, a 32-bit duration and two one-byte enums;
-        // with the fields in declaration order as they once were, padding made it 80 bytes, and
-        // with a 64-bit duration it would be 72.
-        #expect(MemoryLayout<TimelineEvent>.stride <= 64, "\(MemoryLayout<TimelineEvent>.stride) bytes")
+        // A date, two 16-byte references to bytes, a 32-bit duration, two 32-bit counts (links,
+        // transcript lines) and two one-byte enums; with the fields in declaration order as they
+        // once were, padding made it 80 bytes, and with a 64-bit duration it would be 64.
+        #expect(MemoryLayout<TimelineEvent>.stride <= 56, "\(MemoryLayout<TimelineEvent>.stride) bytes")
         var event = Self.event("1", "2026-01-10T08:00:00Z", title: "Call")
         for duration in [nil, 0, -5, 125, Int(Int32.max)] {
             event.durationSeconds = duration
@@ -70,6 +70,44 @@ struct TimelineTests {
         #expect(event.durationSeconds == Int(Int32.max))
         event.durationSeconds = Int.min
         #expect(event.durationSeconds == Int(Int32.min) + 1)
+    }
+
+    @Test("Links, transcript lines and details are kept exactly, and changing one part keeps the others")
+    func packedParts() {
+        let urls = [LabeledURL(label: "recording", url: "https://r.example/1.mp3"), LabeledURL(label: "", url: ""),
+                    LabeledURL(label: "ünï", url: "https://x.example/ü?a=1&b=2")]
+        let times: [Double?] = [nil, 0, 0.1, 1e-7, 123_456.789, -0.5, 1e300, .infinity, Double.leastNonzeroMagnitude]
+        let transcript = times.enumerated().map { index, start in
+            TranscriptLine(speaker: index % 2 == 0 ? "agent" : "", text: "line \(index) 🎧", start: start, end: times.reversed()[index])
+        }
+        let details = [Detail("Sentiment", "positive"), Detail("", "")]
+        var event = TimelineEvent(
+            source: "nexor", id: "c1", channel: .call, kind: "call", timestamp: date("2026-01-10T08:00:00Z"),
+            title: "Call", status: nil, text: "summary", urls: urls, durationSeconds: 61, transcript: transcript, details: details)
+        #expect(event.urls == urls)
+        #expect(event.transcript == transcript)
+        #expect(event.details == details)
+        #expect(event.title == "Call" && event.status == nil && event.text == "summary" && event.durationSeconds == 61)
+
+        event.title = "Call back"
+        event.status = "ended"
+        #expect(event.urls == urls && event.transcript == transcript && event.details == details)
+        event.urls = [urls[0]]
+        #expect(event.urls == [urls[0]] && event.transcript == transcript && event.details == details)
+        event.transcript = []
+        #expect(event.urls == [urls[0]] && event.transcript.isEmpty && event.details == details)
+        event.details = [details[0]]
+        event.transcript = Array(transcript.prefix(2))
+        #expect(event.urls == [urls[0]] && event.transcript == Array(transcript.prefix(2)) && event.details == [details[0]])
+        event.urls = []
+        #expect(event.urls.isEmpty && event.transcript == Array(transcript.prefix(2)) && event.details == [details[0]])
+        #expect(event.source == "nexor" && event.id == "c1" && event.kind == "call" && event.title == "Call back")
+        #expect(event.status == "ended" && event.text == "summary")
+        let same = TimelineEvent(
+            source: "nexor", id: "c1", channel: .call, kind: "call", timestamp: date("2026-01-10T08:00:00Z"),
+            title: "Call back", status: "ended", text: "summary", durationSeconds: 61, transcript: Array(transcript.prefix(2)),
+            details: [details[0]])
+        #expect(event == same && event.hashValue == same.hashValue)
     }
 
     @Test("Filter by channel set and smart-case text, terms ANDed")

@@ -19,27 +19,47 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     // Stored properties are declared largest-first: Swift lays them out in this order, and a
     // timeline and its cache each keep an array of 100,000s of these.
     public var timestamp: Date
-    public var urls: [LabeledURL]
-    public var transcript: [TranscriptLine]
     /// The vendor's item as decoded, for the raw view.
     public var raw: RawJSON
-    /// `source`, `id`, `kind`, `title`, `status` and `text`, then each detail's label and value.
+    /// `source`, `id`, `kind`, `title`, `status` and `text`; then each link's label and URL
+    /// (`urlCount` of them), each transcript line's speaker, text, start and end (the times as
+    /// decimal text; `transcriptCount` of them); then each detail's label and value.
     ///
     /// A timeline holds 100,000s of events and most of their strings are too long for Swift to
-    /// keep inline, so they share one allocation; see ``PackedStrings``.
+    /// keep inline, so they share one allocation; see ``PackedStrings``. Links and transcripts are
+    /// in it too: as arrays of their own they were small blocks that live as long as the event,
+    /// scattered among a page's freed temporaries, and kept 35 MB of freed memory resident at
+    /// 100,000 events (see ``SharedBytes``).
     fileprivate var strings: PackedStrings
-    /// `durationSeconds` in 32 bits (68 years), ``noDuration`` for none: with 64 the event
-    /// would take 72 bytes rather than 64.
+    /// `durationSeconds` in 32 bits (68 years), ``noDuration`` for none.
     private var storedDuration: Int32
+    private var urlCount: UInt32
+    private var transcriptCount: UInt32
     public var channel: Channel
     public var direction: Direction?
 
     /// Bytes this event's strings and raw item take, for the cache's size estimate.
     var packedByteCount: Int { strings.storedByteCount + raw.storedByteCount }
 
+    /// The block this event's strings (links and transcript included) are in, to tell in tests
+    /// whether a page's events share one.
+    var stringsBlockIdentity: ObjectIdentifier? { strings.bytes.blockIdentity }
+
     private enum Field: Int, CaseIterable {
         case source, id, kind, title, status, text
     }
+
+    /// Strings a link takes in `strings`: label, URL.
+    private static let stringsPerURL = 2
+    /// Strings a transcript line takes in `strings`: speaker, text, start, end.
+    private static let stringsPerLine = 4
+
+    /// Where the links start in `strings`.
+    private var urlsStart: Int { Field.allCases.count }
+    /// Where the transcript starts in `strings`.
+    private var transcriptStart: Int { urlsStart + Self.stringsPerURL * Int(urlCount) }
+    /// Where the details start in `strings`.
+    private var detailsStart: Int { transcriptStart + Self.stringsPerLine * Int(transcriptCount) }
 
     public init(
         source: String, id: String, channel: Channel, kind: String, timestamp: Date,
@@ -50,12 +70,51 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
         self.channel = channel
         self.timestamp = timestamp
         self.direction = direction
-        self.urls = urls
         storedDuration = Self.noDuration
-        self.transcript = transcript
         self.raw = raw
-        strings = PackedStrings([source, id, kind, title, status, text], details: details)
+        (urlCount, transcriptCount) = (0, 0)
+        strings = PackedStrings()
         self.durationSeconds = durationSeconds
+        pack(fields: [source, id, kind, title, status, text], urls: urls, transcript: transcript, details: details)
+    }
+
+    /// Packs every string the event has into `strings`, once.
+    private mutating func pack(fields: [String?], urls: [LabeledURL], transcript: [TranscriptLine], details: [Detail]) {
+        precondition(urls.count <= Int(UInt32.max) && transcript.count <= Int(UInt32.max), "too many links or transcript lines")
+        var all = fields
+        all.reserveCapacity(fields.count + Self.stringsPerURL * urls.count + Self.stringsPerLine * transcript.count)
+        for link in urls { all += [link.label, link.url] }
+        for line in transcript { all += [line.speaker, line.text, line.start.map { "\($0)" }, line.end.map { "\($0)" }] }
+        urlCount = UInt32(urls.count)
+        transcriptCount = UInt32(transcript.count)
+        strings = PackedStrings(all, details: details)
+    }
+
+    /// The links the event carries: recordings, meetings, media, buttons.
+    public var urls: [LabeledURL] {
+        get {
+            stride(from: urlsStart, to: transcriptStart, by: Self.stringsPerURL).map {
+                LabeledURL(label: strings[$0] ?? "", url: strings[$0 + 1] ?? "")
+            }
+        }
+        set { pack(fields: fieldValues, urls: newValue, transcript: transcript, details: details) }
+    }
+
+    /// The call's transcript, turn by turn; empty for anything else.
+    public var transcript: [TranscriptLine] {
+        get {
+            stride(from: transcriptStart, to: detailsStart, by: Self.stringsPerLine).map {
+                TranscriptLine(
+                    speaker: strings[$0] ?? "", text: strings[$0 + 1] ?? "",
+                    start: strings[$0 + 2].flatMap(Double.init), end: strings[$0 + 3].flatMap(Double.init))
+            }
+        }
+        set { pack(fields: fieldValues, urls: urls, transcript: newValue, details: details) }
+    }
+
+    /// `source` to `text`, as kept in `strings`.
+    private var fieldValues: [String?] {
+        Field.allCases.map { strings[$0.rawValue] }
     }
 
     private static let noDuration = Int32.min
@@ -104,8 +163,8 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
 
     /// Everything else worth showing, in display order.
     public var details: [Detail] {
-        get { strings.details(after: Field.allCases.count) }
-        set { strings = strings.replacingDetails(after: Field.allCases.count, with: newValue) }
+        get { strings.details(after: detailsStart) }
+        set { strings = strings.replacingDetails(after: detailsStart, with: newValue) }
     }
 
     private mutating func replace(_ field: Field, with value: String?) {

@@ -72,10 +72,9 @@ extension LeadPingEvent {
             title: title(channel: channel), status: status ?? derivedStatus,
             text: body, durationSeconds: durationSeconds, raw: raw)
 
-        if let recordingURL { event.urls.append(LabeledURL(label: "recording", url: recordingURL)) }
-        for attachment in media {
-            if let url = attachment.url { event.urls.append(LabeledURL(label: attachment.fileName ?? "media", url: url)) }
-        }
+        // Assigned once: each change to an event's links packs its strings again.
+        event.urls = (recordingURL.map { [LabeledURL(label: "recording", url: $0)] } ?? [])
+            + media.compactMap { attachment in attachment.url.map { LabeledURL(label: attachment.fileName ?? "media", url: $0) } }
         for moment in lifecycle { details.add(moment.label, moment.date) }
         details.add("From", fromPhoneNumber)
         details.add("To", toPhoneNumber)

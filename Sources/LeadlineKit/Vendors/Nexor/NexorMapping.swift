@@ -60,10 +60,9 @@ extension NexorHistoryItem {
             let channel = vendorChannel ?? .whatsapp
             event.channel = channel
             event.title = messageType == "template" ? "\(channel.displayName) template" : "\(channel.displayName) message"
-            if let mediaURL { event.urls.append(LabeledURL(label: "media", url: mediaURL)) }
-            for button in buttons {
-                if let url = button.url { event.urls.append(LabeledURL(label: button.text ?? "button", url: url)) }
-            }
+            // Assigned once: each change to an event's links packs its strings again.
+            event.urls = (mediaURL.map { [LabeledURL(label: "media", url: $0)] } ?? [])
+                + buttons.compactMap { button in button.url.map { LabeledURL(label: button.text ?? "button", url: $0) } }
             details.add("Message type", messageType)
             details.add("Sent", sentAt)
             details.add("Delivered", deliveredAt)
