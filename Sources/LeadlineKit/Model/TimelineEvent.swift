@@ -28,8 +28,8 @@ public struct TimelineEvent: Sendable, Hashable, Identifiable {
     /// A timeline holds 100,000s of events and most of their strings are too long for Swift to
     /// keep inline, so they share one allocation; see ``PackedStrings``. Links and transcripts are
     /// in it too: as arrays of their own they were small blocks that live as long as the event,
-    /// scattered among a page's freed temporaries, and kept 35 MB of freed memory resident at
-    /// 100,000 events (see ``SharedBytes``).
+    /// scattered among a page's freed temporaries, and kept nearly 40 MB of freed memory
+    /// resident at 100,000 events (see ``SharedBytes``).
     fileprivate var strings: PackedStrings
     /// `durationSeconds` in 32 bits (68 years), ``noDuration`` for none.
     private var storedDuration: Int32
