@@ -231,11 +231,13 @@ public struct TranscriptLine: Sendable, Hashable, Codable {
     public var start: Double?
     public var end: Double?
 
+    /// An offset that is not a finite number (a vendor's `1e999` reads as infinity) is taken as
+    /// unknown: it could be neither shown as a time nor printed as JSON.
     public init(speaker: String, text: String, start: Double? = nil, end: Double? = nil) {
         self.speaker = speaker
         self.text = text
-        self.start = start
-        self.end = end
+        self.start = start.flatMap { $0.isFinite ? $0 : nil }
+        self.end = end.flatMap { $0.isFinite ? $0 : nil }
     }
 }
 

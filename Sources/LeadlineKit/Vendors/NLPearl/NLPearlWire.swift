@@ -193,14 +193,16 @@ struct NLPearlErrorBody: Decodable {
 }
 
 extension KeyedDecodingContainer {
-    /// A number at `key`; integers and numeric strings are accepted.
+    /// A finite number at `key`; integers and numeric strings are accepted, but not "nan",
+    /// "inf" or a number too big for a `Double`.
     fileprivate func lenientNumber(_ key: Key) -> Double? {
-        switch lenient(JSONValue.self, key) {
+        let number: Double? = switch lenient(JSONValue.self, key) {
         case .integer(let value)?: Double(value)
         case .number(let value)?: value
         case .string(let text)?: Double(text.trimmingCharacters(in: .whitespaces))
         default: nil
         }
+        return number.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// Transcript turns at `key`, nil when there is no array there.
