@@ -78,6 +78,26 @@ struct TimelineOutputTests {
         #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
+    @Test("JSON: controls and bidi characters a vendor sends are escaped, and parse back to the same text")
+    func hostileJSON() throws {
+        let hostile = "\u{1B}]0;owned\u{07}a\u{7F}b\u{9B}31m\u{85}c\u{202E}exe.txt\u{2066}d\u{061C}e\u{200F}f ¿qué? é 山 🌸"
+        let event = TimelineEvent(
+            source: "nexor", id: "x", channel: .whatsapp, kind: "message", timestamp: date("2026-01-10T08:00:00Z"),
+            title: hostile, text: hostile, details: [Detail("From", hostile)])
+        let lead = Lead(source: "nexor", id: "l1", name: hostile, phone: "+15550000000", email: nil, company: hostile, status: nil,
+                        createdAt: nil, lastActivity: nil)
+        let person = try #require(PersonDirectory([lead]).persons.first)
+        for output in [try TimelineJSON.line(event), try TimelineJSON.document(person: person, events: [event]), try TimelineJSON.persons([person])] {
+            let text = try #require(String(data: output, encoding: .utf8))
+            let bad = text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || TerminalSanitizer.isBidiControl($0.value) }
+            #expect(bad.isEmpty, "\(bad.map { String($0.value, radix: 16) })")
+            #expect(text.contains(#"\u001b]0;owned\u0007a\u007fb\u009b31m\u0085c\u202eexe.txt\u2066d\u061ce\u200ff ¿qué? é 山 🌸"#))
+            // The same strings to a parser.
+            let parsed = try JSONValue.parse(output)
+            #expect(parsed.compactJSON.contains(JSONValue.string(hostile).compactJSON))
+        }
+    }
+
     @Test("Text: long previews are cut to the preview width without splitting wide characters")
     func longPreview() {
         let event = TimelineEvent(

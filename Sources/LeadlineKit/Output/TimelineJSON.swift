@@ -12,15 +12,15 @@ public enum TimelineJSON {
     public static func document(person: Person, events: [TimelineEvent]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Document(
-            lead: LeadJSON(person.leads[0]), leads: person.leads.map(LeadJSON.init), events: events.map(EventJSON.init)))
+        return try escapingInvisibleControls(encoder.encode(Document(
+            lead: LeadJSON(person.leads[0]), leads: person.leads.map(LeadJSON.init), events: events.map(EventJSON.init))))
     }
 
     /// Persons as a JSON array, for `leadline leads --format json`, indented, keys sorted.
     public static func persons(_ persons: [Person]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(persons.map(PersonJSON.init))
+        return try escapingInvisibleControls(encoder.encode(persons.map(PersonJSON.init)))
     }
 
     private struct PersonJSON: Encodable {
@@ -44,7 +44,38 @@ public enum TimelineJSON {
     public static func line(_ event: TimelineEvent) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(EventJSON(event))
+        return try escapingInvisibleControls(encoder.encode(EventJSON(event)))
+    }
+
+    /// `json` with DEL, the C1 controls (U+0080–U+009F) and the bidi controls written as `\u`
+    /// escapes: the same JSON to a parser, but nothing a terminal showing it could act on or
+    /// be made to reorder text by. `JSONEncoder` escapes only U+0000–U+001F.
+    ///
+    /// JSON's own syntax is ASCII, so these bytes can only be inside strings, where an escape is
+    /// always allowed.
+    static func escapingInvisibleControls(_ json: Data) -> Data {
+        // Every such character starts with one of these bytes; most output has none of them.
+        guard json.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) else { return json }
+        var output = Data()
+        output.reserveCapacity(json.count + 64)
+        [UInt8](json).withUnsafeBufferPointer { bytes in
+            // Bytes are copied in runs, up to each character escaped.
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                // `JSONEncoder` writes valid UTF-8, so each lead byte gives its scalar's length.
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                if value == 0x7F || (0x80...0x9F).contains(value) || TerminalSanitizer.isBidiControl(value) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    let hex = String(value, radix: 16)
+                    output.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
+                    runStart = index + length
+                }
+                index += length
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+        return output
     }
 
     private struct Document: Encodable {

@@ -155,7 +155,8 @@ public enum TerminalSanitizer {
         return scalar.properties.isWhitespace
     }
 
-    private static func isBidiControl(_ value: UInt32) -> Bool {
+    /// Whether the scalar `value` is a bidi control: a mark, embedding, override or isolate.
+    static func isBidiControl(_ value: UInt32) -> Bool {
         switch value {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
