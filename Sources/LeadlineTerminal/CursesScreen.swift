@@ -9,8 +9,8 @@ import LeadlineUI
 /// throws ``CursesScreenError/alreadyOpen``), and it must be used from one thread.
 /// The type is deliberately not `Sendable` so the compiler keeps each instance
 /// in the concurrency domain that created it. Call ``close()`` to restore the
-/// terminal; deinit closes it too, but a crash before then leaves the terminal
-/// in curses mode.
+/// terminal; deinit closes it too, and on the real terminal a crash before then
+/// restores it as well (``CrashRescue``).
 public final class CursesScreen {
     private var screen: OpaquePointer?
     let window: UnsafeMutablePointer<WINDOW>
@@ -28,7 +28,9 @@ public final class CursesScreen {
     /// ``CursesScreenError/cannotStartTerminal(_:)`` when `$TERM` is unset or unknown.
     public convenience init() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CursesScreenError.notATerminal }
+        CrashRescue.saveShellModes()
         try self.init(terminal: nil, output: ll_stdout(), input: ll_stdin(), ownsFiles: false)
+        CrashRescue.arm()
         cbreak()
         noecho()
         keypad(window, true)
@@ -185,6 +187,7 @@ public final class CursesScreen {
     /// After closing, calling any other method is a programming error and traps.
     public func close() {
         guard let screen else { return }
+        CrashRescue.disarm()
         endwin()
         delscreen(screen)
         self.screen = nil
