@@ -49,6 +49,13 @@ final class TUIRunner: @unchecked Sendable {
         timelines = TimelineLoader(workspace: workspace) { [inbox] event in inbox.post(event) }
     }
 
+    /// What the sources' configuration warns about (a `secret_file` others can read): the
+    /// command line prints it on stderr, which the UI's screen would cover. A source whose
+    /// credential cannot be read says so when it is first asked.
+    static func sourceWarnings(_ workspace: Workspace) -> [String] {
+        workspace.config.sources.flatMap { (try? workspace.source(named: $0.name).warnings) ?? [] }
+    }
+
     /// Runs until the user quits or a signal arrives; returns the process exit code.
     func run() throws -> Int32 {
         // Before the screen: ncurses installs its own SIGTSTP handler only where none is set, and
@@ -73,9 +80,10 @@ final class TUIRunner: @unchecked Sendable {
             view.theme = nil
             state.restore(view)
         }
-        let warnings = [settings.themeWarning, settings.savedViewWarning].compactMap { $0 }
+        let sourceWarnings = Self.sourceWarnings(workspace)
+        let warnings = [settings.themeWarning, settings.savedViewWarning].compactMap { $0 } + sourceWarnings
         if !warnings.isEmpty {
-            state.report(.warning, warnings.joined(separator: " · "), seconds: settings.themeWarning == nil ? nil : 30)
+            state.report(.warning, warnings.joined(separator: " · "), seconds: settings.themeWarning == nil || !sourceWarnings.isEmpty ? nil : 30)
         }
         defer {
             var view = state.savedView

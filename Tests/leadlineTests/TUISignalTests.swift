@@ -1,4 +1,5 @@
 import Foundation
+import LeadlineKit
 import Testing
 @testable import leadline
 
@@ -28,5 +29,49 @@ struct TUISignalTests {
         try await session.send("echo rc=$?", literal: true)
         try await session.send("Enter")
         try await session.waitFor { $0.contains("rc=130") }
+    }
+
+    @Test("A fatal signal (a Swift trap is SIGILL on x86-64) or a hangup gives the shell its terminal back", arguments: [
+        SIGILL, SIGSEGV, SIGABRT, SIGTRAP, SIGHUP,
+    ])
+    func fatalSignal(_ signal: Int32) async throws {
+        let binary = try TUIEndToEndTests.binary()
+        let session = try await TmuxSession(interactiveShellWidth: 120, height: 40, environment: ["HOME": "/nonexistent"])
+        try await session.send("PS1='shell$ '", literal: true)
+        try await session.send("Enter")
+        try await session.waitFor { $0.contains("shell$") }
+        // No backtrace report from the Swift runtime: it would wait for the process to be inspected.
+        try await session.send("SWIFT_BACKTRACE=enable=no \(TmuxSession.quote(binary)) --demo", literal: true)
+        try await session.send("Enter")
+        try await session.waitFor { $0.contains("┌ Leads (") }
+        let shell = try await session.display("#{pane_pid}")
+        let program = try TUIEndToEndTests.childPID(of: shell)
+        kill(program, signal)
+        let after = try await session.waitFor(timeout: .seconds(20)) { $0.contains("shell$") && !$0.contains("┌ Leads (") }
+        #expect(!after.contains("q quit"), "the UI is still on the screen: \(after)")
+        // Echo is back: what is typed shows on the screen.
+        try await session.send("echo rc=$? sum=$((40+2))", literal: true)
+        try await session.send("Enter")
+        let screen = try await session.waitFor { $0.contains("sum=42") }
+        #expect(screen.contains("shell$ echo rc=$? sum=$((40+2))"), "typed text is not echoed: \(screen)")
+        #expect(screen.contains("rc=\(128 + signal) sum=42"), "\(screen)")
+    }
+
+    @Test("The UI's status line gets the warnings the command line prints on stderr: a secret_file others can read")
+    func secretFileWarning() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-tui-secret-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("nexor.secret").path
+        try Data("nxr_live_k\n".utf8).write(to: URL(fileURLWithPath: path))
+        let sources = [
+            SourceConfig(name: "nexor", kind: .nexor, credential: .file(path)),
+            SourceConfig(name: "gone", kind: .leadping, credential: .environment("LEADLINE_TEST_UNSET")),
+        ]
+        let workspace = Workspace(config: Config(file: nil, sources: sources), environment: [:])
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        #expect(TUIRunner.sourceWarnings(workspace).isEmpty)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        #expect(TUIRunner.sourceWarnings(workspace) == ["source 'nexor': secret_file \(path) is readable by others (mode 640) — run: chmod 600 \(path)"])
     }
 }
