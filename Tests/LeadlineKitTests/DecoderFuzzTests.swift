@@ -7,7 +7,11 @@ import Testing
 ///
 /// `LEADLINE_FUZZ_CASES` sets how many cases in all (default 4,000, spread over the targets) and
 /// `LEADLINE_FUZZ_SEED` the first case's seed (default 1); `scripts/fuzz.sh` runs a million.
-@Suite("Decoder fuzzing: mutated vendor payloads end in values or typed errors", .timeLimit(.minutes(60)))
+///
+/// The cases are plain CPU work on Swift concurrency's shared threads (two on a 2-core machine):
+/// the targets run one at a time, and each yields between cases, so that tests waiting for
+/// async work elsewhere in the run are not starved (they timed out when all eight ran at once).
+@Suite("Decoder fuzzing: mutated vendor payloads end in values or typed errors", .serialized, .timeLimit(.minutes(60)))
 struct DecoderFuzzTests {
     /// What a decode and mapping gave.
     struct Outcome {
@@ -81,7 +85,7 @@ struct DecoderFuzzTests {
     }
 
     @Test("Mutated payloads decode and map to values or a DecodingError", arguments: targets)
-    func fuzz(_ target: Target) throws {
+    func fuzz(_ target: Target) async throws {
         var payload = try Fixture.data(target.fixture)
         var document = try JSONValue.parse(payload)
         for member in target.path {
@@ -99,6 +103,7 @@ struct DecoderFuzzTests {
         let clock = ContinuousClock()
         let targetIndex = UInt64(Self.targets.firstIndex { $0.name == target.name }!)
         for index in 0..<cases {
+            await Task.yield()
             let seed = Self.firstSeed &+ UInt64(index) &* 0x1_0000 &+ targetIndex
             var mutator = PayloadMutator(seed: seed)
             let (body, mutations) = mutator.mutate(payload, document: document)

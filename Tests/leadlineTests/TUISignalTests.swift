@@ -9,14 +9,7 @@ import Testing
 struct TUISignalTests {
     @Test("^Z hands the terminal back, fg redraws the UI, ^C exits 130 with the terminal restored")
     func suspendResumeInterrupt() async throws {
-        let binary = try TUIEndToEndTests.binary()
-        let session = try await TmuxSession(interactiveShellWidth: 120, height: 40, environment: ["HOME": "/nonexistent"])
-        try await session.send("PS1='shell$ '", literal: true)
-        try await session.send("Enter")
-        try await session.waitFor { $0.contains("shell$") }
-        try await session.send("\(TmuxSession.quote(binary)) --demo", literal: true)
-        try await session.send("Enter")
-        try await session.waitFor { $0.contains("┌ Leads (") }
+        let session = try await Self.demoInShell()
         try await session.send("C-z")
         let suspended = try await session.waitFor { $0.contains("Stopped") && $0.contains("shell$") }
         #expect(!suspended.contains("┌ Leads ("), "the UI left the screen: \(suspended)")
@@ -35,15 +28,8 @@ struct TUISignalTests {
         SIGILL, SIGSEGV, SIGABRT, SIGTRAP, SIGHUP,
     ])
     func fatalSignal(_ signal: Int32) async throws {
-        let binary = try TUIEndToEndTests.binary()
-        let session = try await TmuxSession(interactiveShellWidth: 120, height: 40, environment: ["HOME": "/nonexistent"])
-        try await session.send("PS1='shell$ '", literal: true)
-        try await session.send("Enter")
-        try await session.waitFor { $0.contains("shell$") }
         // No backtrace report from the Swift runtime: it would wait for the process to be inspected.
-        try await session.send("SWIFT_BACKTRACE=enable=no \(TmuxSession.quote(binary)) --demo", literal: true)
-        try await session.send("Enter")
-        try await session.waitFor { $0.contains("┌ Leads (") }
+        let session = try await Self.demoInShell(prefix: "SWIFT_BACKTRACE=enable=no ")
         let shell = try await session.display("#{pane_pid}")
         let program = try TUIEndToEndTests.childPID(of: shell)
         kill(program, signal)
@@ -55,6 +41,20 @@ struct TUISignalTests {
         let screen = try await session.waitFor { $0.contains("sum=42") }
         #expect(screen.contains("shell$ echo rc=$? sum=$((40+2))"), "typed text is not echoed: \(screen)")
         #expect(screen.contains("rc=\(128 + signal) sum=42"), "\(screen)")
+    }
+
+    /// An interactive shell with the prompt `shell$ ` running `leadline --demo` (after
+    /// `prefix`), once the UI is up.
+    static func demoInShell(prefix: String = "") async throws -> TmuxSession {
+        let binary = try TUIEndToEndTests.binary()
+        let session = try await TmuxSession(interactiveShellWidth: 120, height: 40, environment: ["HOME": "/nonexistent"])
+        try await session.send("PS1='shell$ '", literal: true)
+        try await session.send("Enter")
+        try await session.waitFor { $0.contains("shell$") }
+        try await session.send(prefix + "\(TmuxSession.quote(binary)) --demo", literal: true)
+        try await session.send("Enter")
+        try await session.waitFor { $0.contains("┌ Leads (") }
+        return session
     }
 
     @Test("The UI's status line gets the warnings the command line prints on stderr: a secret_file others can read")
