@@ -255,12 +255,17 @@ struct Opener: Sendable {
             failed("Refusing to open a link that is not http(s).")
             return
         }
-        var arguments = template.map { $0.replacingOccurrences(of: "{url}", with: url) }
-        if !template.contains(where: { $0.contains("{url}") }) { arguments.append(url) }
-        guard let program = arguments.first else {
+        // The program comes from the config, never from the URL.
+        guard let program = template.first, !program.isEmpty else {
             failed("The opener in the config is empty.")
             return
         }
+        guard !program.contains("{url}") else {
+            failed("The opener's program cannot be the link itself; put {url} after it.")
+            return
+        }
+        var arguments = template.map { $0.replacingOccurrences(of: "{url}", with: url) }
+        if !template.contains(where: { $0.contains("{url}") }) { arguments.append(url) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
         process.arguments = program.hasPrefix("/") ? Array(arguments.dropFirst()) : arguments
