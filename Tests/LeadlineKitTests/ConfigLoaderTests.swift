@@ -141,6 +141,15 @@ struct ConfigLoaderTests {
     func redaction() {
         let secret = Secret("acct_1234:sk_live_99999", origin: "X")
         #expect(secret.redact("bad acct_1234:sk_live_99999 and sk_live_99999 and acct_1234") == "bad [redacted] and [redacted] and [redacted]")
+        // HTTP Basic's form of it, as Liveforce is sent it.
+        let basic = Data("acct_1234:sk_live_99999".utf8).base64EncodedString()
+        #expect(secret.redact("Authorization: Basic \(basic)") == "Authorization: Basic [redacted]")
+        // Neither printing nor reflection shows it.
+        var dumped = ""
+        dump(secret, to: &dumped)
+        for text in [dumped, "\(secret)", String(reflecting: secret), "\(Mirror(reflecting: secret).children.map(\.value))"] {
+            #expect(!text.contains("sk_live") && !text.contains("acct_1234") && text.contains("X"), "\(text)")
+        }
     }
 }
 

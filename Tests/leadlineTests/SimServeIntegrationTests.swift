@@ -7,7 +7,9 @@ import Testing
 /// same simulator run in-process (`--demo`): both must give the same answers.
 @Suite("sim serve over loopback", .serialized, .timeLimit(.minutes(5)))
 struct SimServeIntegrationTests {
-    private func run(_ arguments: [String], environment: [String: String]) async -> (code: Int32, stdout: String, stderr: String) {
+    /// Runs `leadline arguments` in-process over the real HTTP transport, with retries short
+    /// enough for a test.
+    static func run(_ arguments: [String], environment: [String: String]) async -> (code: Int32, stdout: String, stderr: String) {
         let context = CommandContext(
             environment: environment.merging(["HOME": "/nonexistent"]) { a, _ in a }, transport: URLSessionTransport(),
             retry: RetryPolicy(maxAttempts: 6, baseDelay: .milliseconds(20), maxDelay: .seconds(2)),
@@ -20,8 +22,8 @@ struct SimServeIntegrationTests {
     func sameAsDemo() async throws {
         let binary = try #require(TimelineCommandTests.builtBinary())
         try await SimServer.with(binary: binary) { server in
-            let served = await run(["leads", "--config", server.configPath, "--format", "json"], environment: server.environment)
-            let demo = await run(["leads", "--demo", "--format", "json"], environment: [:])
+            let served = await Self.run(["leads", "--config", server.configPath, "--format", "json"], environment: server.environment)
+            let demo = await Self.run(["leads", "--demo", "--format", "json"], environment: [:])
             #expect(served.code == 0, "\(served.stderr)")
             #expect(served.stdout == demo.stdout)
             let persons = try #require(try JSONSerialization.jsonObject(with: Data(served.stdout.utf8)) as? [[String: Any]])
@@ -32,8 +34,8 @@ struct SimServeIntegrationTests {
             let person = try #require(simulator.people.first { person in
                 [.nexor, .leadping, .nlpearl].allSatisfy { person.account($0) != nil }
             })
-            let servedTimeline = await run(["timeline", person.phone, "--config", server.configPath, "--format", "json"], environment: server.environment)
-            let demoTimeline = await run(["timeline", person.phone, "--demo", "--format", "json"], environment: [:])
+            let servedTimeline = await Self.run(["timeline", person.phone, "--config", server.configPath, "--format", "json"], environment: server.environment)
+            let demoTimeline = await Self.run(["timeline", person.phone, "--demo", "--format", "json"], environment: [:])
             #expect(servedTimeline.code == 0, "\(servedTimeline.stderr)")
             #expect(servedTimeline.stdout == demoTimeline.stdout)
             let document = try #require(try JSONSerialization.jsonObject(with: Data(servedTimeline.stdout.utf8)) as? [String: Any])
@@ -49,7 +51,7 @@ struct SimServeIntegrationTests {
             let simulator = Simulator(options: SimulatorOptions(leads: 30))
             for kind in SourceKind.allCases {
                 let account = try #require(simulator.people.lazy.compactMap { $0.account(kind) }.first { $0.eventCount > 0 })
-                let result = await run(["timeline", account.ref, "--config", server.configPath, "--format", "json"], environment: server.environment)
+                let result = await Self.run(["timeline", account.ref, "--config", server.configPath, "--format", "json"], environment: server.environment)
                 #expect(result.code == 0, "\(account.ref): \(result.stderr)")
                 let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
                 let events = try #require(document["events"] as? [[String: Any]])
@@ -70,8 +72,8 @@ struct SimServeIntegrationTests {
                 // People some searchable vendor knows (Liveforce alone cannot be searched by phone).
                 let searchable = simulator.people.filter { person in [.nexor, .leadping, .nlpearl].contains { person.account($0) != nil } }
                 for person in searchable.prefix(6) {
-                    let expected = await run(["timeline", person.phone, "--config", clean.configPath, "--format", "ndjson"], environment: clean.environment)
-                    let actual = await run(["timeline", person.phone, "--config", faulty.configPath, "--format", "ndjson"], environment: faulty.environment)
+                    let expected = await Self.run(["timeline", person.phone, "--config", clean.configPath, "--format", "ndjson"], environment: clean.environment)
+                    let actual = await Self.run(["timeline", person.phone, "--config", faulty.configPath, "--format", "ndjson"], environment: faulty.environment)
                     #expect(expected.code == 0, "\(expected.stderr)")
                     if actual.code == 0 {
                         #expect(actual.stdout == expected.stdout)

@@ -1,0 +1,96 @@
+import Foundation
+import LeadlineKit
+import Testing
+@testable import leadline
+
+/// Credentials never show: not in any output format, not in errors, not on the screen. Each
+/// check greps for the credential, its parts around `:` and the HTTP Basic form of it.
+@Suite("Secrets never leave: outputs, errors and the screen grepped for the credentials", .serialized, .timeLimit(.minutes(5)))
+struct SecretLeakTests {
+    /// Every form of each credential that must not appear.
+    static func forms(_ credentials: [String]) -> [String] {
+        credentials.flatMap { credential in
+            [credential, Data(credential.utf8).base64EncodedString()] + credential.split(separator: ":").map(String.init).filter { $0.count >= 6 }
+        }
+    }
+
+    static func leaks(in text: String, of credentials: [String]) -> [String] {
+        forms(credentials).filter { text.contains($0) }
+    }
+
+    /// Credentials that look like real ones but that `sim serve` refuses.
+    static let wrong: [String: String] = [
+        "LEADLINE_SIM_NEXOR": "nxr_live_wrongKEY_4711",
+        "LEADLINE_SIM_LEADPING": "lp_bearer_wrongTOKEN_4712",
+        "LEADLINE_SIM_NLPEARL": "acct_wrong_4713:sk_wrongSECRET_4713",
+        "LEADLINE_SIM_LIVEFORCE": "client_wrong_4714:tok_wrongACCESS_4714",
+    ]
+
+    @Test("Leads and a cross-vendor timeline in every format, and the errors of refused credentials")
+    func commandLine() async throws {
+        let binary = try #require(TimelineCommandTests.builtBinary())
+        let person = try #require(Simulator(options: SimulatorOptions()).people.first { person in
+            SourceKind.allCases.filter { person.account($0) != nil }.count >= 3
+        })
+        try await SimServer.with(binary: binary) { server in
+            let credentials = Array(server.environment.values)
+            #expect(credentials.count == 4)
+            // The grep finds each form: the whole, a part, the Basic header's.
+            for credential in credentials {
+                let basic = Data(credential.utf8).base64EncodedString()
+                let part = String(credential.split(separator: ":").last!)
+                #expect(Self.leaks(in: "a \(credential) b", of: [credential]).contains(credential))
+                #expect(Self.leaks(in: "a \(part) b", of: [credential]).contains(part))
+                #expect(Self.leaks(in: "Basic \(basic)", of: [credential]).contains(basic))
+            }
+            var runs = 0
+            for arguments in [["leads"], ["leads", "--format", "json"]] + ["text", "json", "ndjson"].map({ ["timeline", person.phone, "--format", $0] }) {
+                let result = await SimServeIntegrationTests.run(arguments + ["--config", server.configPath], environment: server.environment)
+                #expect(result.code == 0, "\(arguments): \(result.stderr)")
+                #expect(result.stdout.count > 1_000)
+                #expect(Self.leaks(in: result.stdout + result.stderr, of: credentials).isEmpty, "\(arguments)")
+                runs += 1
+            }
+            #expect(runs == 5)
+
+            // Refused: each source's error names it and the failure, never what was sent.
+            let refused = await SimServeIntegrationTests.run(
+                ["timeline", person.phone, "--config", server.configPath], environment: Self.wrong)
+            #expect(refused.code == 1)
+            #expect(refused.stderr.contains("401") || refused.stderr.lowercased().contains("unauthorized") || refused.stderr.contains("credential"),
+                    "\(refused.stderr)")
+            #expect(Self.leaks(in: refused.stdout + refused.stderr, of: Array(Self.wrong.values) + credentials).isEmpty, "\(refused.stderr)")
+            let leads = await SimServeIntegrationTests.run(["leads", "--config", server.configPath, "--format", "json"], environment: Self.wrong)
+            #expect(leads.code == 1)
+            #expect(Self.leaks(in: leads.stdout + leads.stderr, of: Array(Self.wrong.values)).isEmpty, "\(leads.stderr)")
+        }
+    }
+
+    @Test("The TUI's screen, browsing and with every credential refused")
+    func screen() async throws {
+        let binary = try TUIEndToEndTests.binary()
+        try await SimServer.with(binary: try #require(TimelineCommandTests.builtBinary())) { server in
+            try await Self.checkScreens(binary: binary, server: server)
+        }
+    }
+
+    private static func checkScreens(binary: String, server: SimServer) async throws {
+        let credentials = Array(server.environment.values)
+        let session = try await TmuxSession(
+            [binary, "--config", server.configPath], environment: server.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
+        try await session.waitFor { $0.contains("Leads (") && !$0.contains("Loading leads") }
+        var screens = ""
+        for keys in [["Enter"], ["Tab", "j", "j"], ["J"], ["?"]] {
+            try await session.send(keys)
+            try await Task.sleep(for: .milliseconds(400))
+            screens += try await session.capture() + "\n"
+        }
+        #expect(screens.contains("Detail"))
+        #expect(leaks(in: screens, of: credentials).isEmpty)
+
+        let refused = try await TmuxSession(
+            [binary, "--config", server.configPath], environment: wrong.merging(["HOME": "/nonexistent"]) { a, _ in a })
+        let failed = try await refused.waitFor { $0.contains("401") || $0.lowercased().contains("unauthorized") || $0.contains("credential") }
+        #expect(leaks(in: failed, of: Array(wrong.values)).isEmpty, "\(failed)")
+    }
+}
