@@ -167,6 +167,33 @@ struct ScreenTests {
         #expect(buffer.lines.contains { $0.contains("Hi — safeEVIL done") })
     }
 
+    @Test("Invisible characters in names (zero-width, BOM, word joiner, bidi isolates) never reach the screen or shift its columns")
+    func invisibleCharactersInNames() {
+        var state = AppState(sources: ["nexor"], width: 120, height: 40, now: Sample.now, timeZone: Sample.utc)
+        _ = state.start()
+        let invisible = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{2061}", "\u{2062}", "\u{2063}",
+                         "\u{2064}", "\u{FEFF}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{061C}", "\u{180E}"]
+        let leads = invisible.enumerated().map { index, character in
+            Lead(source: "nexor", id: "z\(index)", name: "Ana\(character)Perez\(character)\(index)", phone: "+1555000\(1000 + index)")
+        }
+        _ = state.handle(.leadsLoaded(source: "nexor", page: LeadPage(leads: leads, next: nil)))
+        // The joiners are kept inside their grapheme: emoji sequences and scripts such as Persian
+        // need them. They take no column.
+        let joiners: Set<String> = ["\u{200C}", "\u{200D}"]
+        let lines = Screen.render(state).lines
+        for (index, character) in invisible.enumerated() {
+            let row = lines.first { line in
+                String(String.UnicodeScalarView(line.unicodeScalars.filter { !joiners.contains(String($0)) })).contains("AnaPerez\(index) ")
+            }
+            #expect(row != nil, "U+\(String(character.unicodeScalars.first!.value, radix: 16)) changed the name")
+        }
+        for line in lines {
+            #expect(!line.unicodeScalars.contains { scalar in invisible.contains(String(scalar)) && !joiners.contains(String(scalar)) }, "\(line)")
+            // Every row is the screen's width, measured as a terminal would.
+            #expect(DisplayWidth.of(line) == 120, "\(line)")
+        }
+    }
+
     @Test("The list shows a person's last activity from the vendors' lead records before any timeline loads")
     func lastActivityBeforeLoad() {
         var state = AppState(sources: ["nlpearl"], width: 120, height: 40, now: Sample.now, timeZone: Sample.utc)
