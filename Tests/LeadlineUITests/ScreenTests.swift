@@ -255,6 +255,29 @@ struct ScreenTests {
         #expect(state.timeline?.eventLines.count == 3, "a refresh keeps what is on screen until answers arrive")
     }
 
+    @Test("A source whose lead list fails is named in the status line; the others' leads stay, and R asks it again")
+    func leadListFailure() {
+        var state = AppState(sources: ["nexor", "leadping"], width: 120, height: 40, now: Sample.now, timeZone: Sample.utc)
+        let start = state.start()
+        #expect(start.filter { if case .loadLeads = $0 { return true } else { return false } }.count == 2)
+        _ = state.handle(.leadsLoaded(source: "nexor", page: LeadPage(leads: [Sample.ana, Sample.yuki], next: nil)))
+        _ = state.handle(.leadsFailed(source: "leadping", message: "leadping: timed out after 30 s"))
+        let failed = Screen.render(state).lines
+        #expect(failed.last!.contains("leadping: timed out after 30 s"), "\(failed.last!)")
+        #expect(state.leads.personCount == 2)
+        // Keys still work while it has failed.
+        _ = state.press(.character("j"))
+        #expect(state.leads.selected == 1)
+
+        let effects = state.press(.character("R"))
+        #expect(effects.contains { if case .loadLeads(source: "leadping", cursor: nil) = $0 { return true } else { return false } })
+        #expect(!effects.contains { if case .loadLeads(source: "nexor", _) = $0 { return true } else { return false } })
+        #expect(state.leads.personCount == 2, "a retry keeps the leads already listed")
+        _ = state.handle(.leadsLoaded(source: "leadping", page: LeadPage(leads: [Sample.anaSMS], next: nil)))
+        #expect(state.leads.personCount == 2, "Ana's LeadPing lead joins her person")
+        #expect(!Screen.render(state).lines.last!.contains("timed out"))
+    }
+
     @Test("Hundreds of random keys and resizes never crash and keep the state consistent")
     func randomKeys() {
         var generator = SystemRandomNumberGenerator()
