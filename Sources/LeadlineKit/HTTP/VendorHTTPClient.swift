@@ -15,12 +15,14 @@ public struct SourceConnection: Sendable {
     public var sleep: @Sendable (Duration) async throws -> Void
     /// A uniform random number in `0..<1`, for backoff jitter.
     public var random: @Sendable () -> Double
+    /// The source's documented request limit, shared by all its clients; nil for none.
+    public var rateLimiter: RateLimiter?
 
     public init(
         name: String, baseURL: URL, credential: Secret, transport: any Transport,
         retry: RetryPolicy = RetryPolicy(), timeout: Duration = .seconds(30),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, rateLimiter: RateLimiter? = nil
     ) {
         self.name = name
         self.baseURL = baseURL
@@ -30,6 +32,7 @@ public struct SourceConnection: Sendable {
         self.timeout = timeout
         self.sleep = sleep
         self.random = random
+        self.rateLimiter = rateLimiter
     }
 }
 
@@ -63,6 +66,11 @@ struct VendorHTTPClient: Sendable {
         for attempt in 1...policy.maxAttempts {
             let isLast = attempt == policy.maxAttempts
             if Task.isCancelled { throw VendorError.cancelled(source: source) }
+            do {
+                try await connection.rateLimiter?.acquire()
+            } catch {
+                throw VendorError.cancelled(source: source)
+            }
             let response: HTTPResponse
             do {
                 response = try await connection.transport.send(request)

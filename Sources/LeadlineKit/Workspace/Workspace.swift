@@ -11,6 +11,9 @@ public struct Workspace: Sendable {
     private let environment: [String: String]
     private let transport: any Transport
     private let retry: RetryPolicy
+    /// Each source's rate limiter, by name, for the sources whose vendor documents a limit:
+    /// shared by every client made for that source.
+    private let rateLimiters: [String: RateLimiter]
 
     public init(
         config: Config, environment: [String: String], transport: any Transport = URLSessionTransport(),
@@ -21,6 +24,18 @@ public struct Workspace: Sendable {
         self.transport = transport
         self.retry = retry
         self.cache = cache
+        var rateLimiters: [String: RateLimiter] = [:]
+        for source in config.sources {
+            if let (limit, window) = source.kind.documentedRateLimit {
+                rateLimiters[source.name] = RateLimiter(limit: limit, per: window)
+            }
+        }
+        self.rateLimiters = rateLimiters
+    }
+
+    /// The rate limiter the clients of source `name` share, if its vendor documents a limit.
+    func rateLimiter(named name: String) -> RateLimiter? {
+        rateLimiters[name]
     }
 
     /// The client for the source called `name`, and warnings about its configuration.
@@ -32,7 +47,8 @@ public struct Workspace: Sendable {
         }
         let (secret, warnings) = try sourceConfig.resolveCredential(environment: environment)
         let connection = SourceConnection(
-            name: sourceConfig.name, baseURL: sourceConfig.baseURL, credential: secret, transport: transport, retry: retry)
+            name: sourceConfig.name, baseURL: sourceConfig.baseURL, credential: secret, transport: transport, retry: retry,
+            rateLimiter: rateLimiters[sourceConfig.name])
         let client: any LeadSource
         switch sourceConfig.kind {
         case .nexor:
@@ -189,6 +205,18 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
             "none of the configured sources can look people up by \(contact); use SOURCE:ID"
         case .nobodyFound(let contact, let sources):
             "no lead with \(contact) in \(sources.joined(separator: ", "))"
+        }
+    }
+}
+
+extension SourceKind {
+    /// The request limit the vendor documents, if any (api-docs): LeadPing allows 300 requests
+    /// in 60 seconds. Nexor, NLPearl and Liveforce document none, and are answered by backing
+    /// off when they say 429.
+    public var documentedRateLimit: (limit: Int, window: Duration)? {
+        switch self {
+        case .leadping: (300, .seconds(60))
+        case .nexor, .nlpearl, .liveforce: nil
         }
     }
 }
