@@ -132,7 +132,7 @@ final class TUIRunner: @unchecked Sendable {
             events += inbox.drain()
             // Keys and arrivals, not the tick, are work. Decoding, replacing timelines and growing
             // the list leave freed holes that glibc keeps resident (leadline-bench's big state:
-            // ~330 MB without handing them back, ~229 with); they go back once the user pauses.
+            // 341 MB without handing them back, 191 with); they go back once the user pauses.
             let uptime = ProcessInfo.processInfo.systemUptime
             if !events.isEmpty {
                 heapReturn.noteWork(at: uptime)

@@ -115,10 +115,8 @@ struct DecoderFuzzTests {
                 let outcome = try target.read(body)
                 try Self.check(outcome, what)
                 decoded += 1
-            } catch let error as DecodingError {
-                // The typed error the HTTP client turns into `VendorError.invalidResponse`; it
-                // must say something.
-                #expect(!"\(error)".isEmpty, "\(what)")
+            } catch is DecodingError {
+                // The typed error the HTTP client turns into `VendorError.invalidResponse`.
                 refused += 1
             } catch let failure as FuzzFailure {
                 Issue.record("\(failure.message) (\(what))")
