@@ -35,8 +35,10 @@ let package = Package(
             dependencies: [
                 "LeadlineKit", "LeadlineUI", "LeadlineTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // Serves the vendor simulator over HTTP for `leadline sim serve`.
+                // Serves the vendor simulator over HTTP for `leadline sim serve`; FlyingSocks
+                // is its byte-stream protocol, for the simulator's slow and dropped bodies.
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         // Measures DESIGN §6's quality bars on simulator data: `swift run -c release leadline-bench`.

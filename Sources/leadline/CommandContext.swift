@@ -11,6 +11,10 @@ struct CommandContext: Sendable {
     var stderr: OutputSink
     /// Whether stdout is a terminal (so coloured samples may use escape sequences).
     var stdoutIsTerminal = false
+    /// How long one request may wait for its answer; tests shorten it.
+    var timeout: Duration = .seconds(30)
+    /// The request limits kept per source kind; tests scale the documented ones down.
+    var rateLimits = SourceKind.documentedRateLimits
 
     /// The process's own environment, network and standard streams.
     static func live() -> CommandContext {
@@ -19,6 +23,13 @@ struct CommandContext: Sendable {
             retry: RetryPolicy(), timeZone: .current,
             stdout: OutputSink(FileHandle.standardOutput), stderr: OutputSink(FileHandle.standardError),
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+    }
+
+    /// The configured sources over this context's network, retries, timeout and limits.
+    func workspace(config: Config) -> Workspace {
+        Workspace(
+            config: config, environment: environment, transport: transport, retry: retry, timeout: timeout,
+            rateLimits: rateLimits)
     }
 
     func warn(_ message: String) {

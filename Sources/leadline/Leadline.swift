@@ -38,7 +38,7 @@ struct Leadline: AsyncParsableCommand {
         if global.demo || config == nil {
             workspace = Workspace.demo()
         } else {
-            workspace = Workspace(config: config!, environment: context.environment, transport: context.transport, retry: context.retry)
+            workspace = context.workspace(config: config!)
         }
         let opener = config?.opener ?? Config.defaultOpener
         // Key names are the UI's to check; a mistake stops here, before the screen opens.
@@ -109,9 +109,7 @@ struct GlobalOptions: ParsableArguments {
     /// The workspace the command works on: the demo with `--demo`, else the configured sources.
     func workspace(context: CommandContext) throws -> Workspace {
         if demo { return Workspace.demo() }
-        return Workspace(
-            config: try loadConfig(environment: context.environment), environment: context.environment,
-            transport: context.transport, retry: context.retry)
+        return context.workspace(config: try loadConfig(environment: context.environment))
     }
 }
 

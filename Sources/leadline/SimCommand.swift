@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlyingFox
+import FlyingSocks
 import Foundation
 import LeadlineKit
 
@@ -38,8 +39,15 @@ struct SimServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Delay before each answer, in milliseconds.", valueName: "MS"))
     var latency: Int = 0
 
-    @Option(name: .long, help: ArgumentHelp("Fault rates, e.g. 429=0.1,429-no-retry-after=0.05,500=0.05,timeout=0.01,truncated=0.02", valueName: "SPEC"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Fault rates, e.g. 429=0.1,429-no-retry-after=0.05,500=0.05,timeout=0.01,truncated=0.02,reset=0.02,slow=0.05,malformed=0.01",
+        valueName: "SPEC"))
     var faults: String?
+
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp(
+        "Request limits to enforce with 429, e.g. leadping=300/60 (LeadPing's documented limit).",
+        valueName: "VENDOR=N/SECONDS,…"))
+    var rateLimit: String?
 
     @Flag(name: .long, help: "Put terminal escape-sequence attacks into some names and messages.")
     var hostile = false
@@ -63,7 +71,26 @@ struct SimServeCommand: AsyncParsableCommand {
         if let faults {
             do { options.faults = try FaultSpec(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
         }
+        if let rateLimit { options.rateLimits = try Self.rateLimits(parsing: rateLimit) }
         return options
+    }
+
+    /// Reads `leadping=300/60,nexor=100/10`.
+    static func rateLimits(parsing text: String) throws -> [SourceKind: RateLimit] {
+        var limits: [SourceKind: RateLimit] = [:]
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
+            let vendors = SourceKind.allCases.map(\.rawValue).joined(separator: ", ")
+            guard pieces.count == 2, let kind = SourceKind(rawValue: pieces[0].trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--rate-limit: '\(part)': expected VENDOR=N/SECONDS with VENDOR one of \(vendors)")
+            }
+            guard let limit = RateLimit(parsing: pieces[1]) else {
+                throw ValidationError("--rate-limit: '\(part)': '\(pieces[1])' is not N/SECONDS, e.g. 300/60")
+            }
+            guard limits[kind] == nil else { throw ValidationError("--rate-limit: '\(kind.rawValue)' is given twice") }
+            limits[kind] = limit
+        }
+        return limits
     }
 
     func run() async throws {
@@ -72,7 +99,10 @@ struct SimServeCommand: AsyncParsableCommand {
 
     func execute(context: CommandContext) async throws {
         let simulator = Simulator(options: try options())
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port))
+        // The handler's own deadline must outlast a held `timeout` fault, or the fault would
+        // turn into the server's 500.
+        let server = HTTPServer(
+            address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: TimeInterval((Self.timeoutHold + .seconds(30)).components.seconds))
         await server.appendRoute("*") { request in
             await Self.answer(request, from: simulator)
         }
@@ -112,15 +142,75 @@ struct SimServeCommand: AsyncParsableCommand {
             method: request.method.rawValue, url: url, headers: headers, body: body?.isEmpty == false ? body : nil)
         switch await simulator.respond(to: forwarded) {
         case .response(let response):
-            var outHeaders = HTTPHeaders()
-            for (name, value) in response.headers { outHeaders[HTTPHeader(name)] = value }
-            return FlyingFox.HTTPResponse(
-                statusCode: HTTPStatusCode(response.status, phrase: ""), headers: outHeaders, body: response.body)
+            return reply(response, body: HTTPBodySequence(data: response.body))
         case .timeout:
             // Hold the connection well past any client timeout, then give up politely; bounded so
             // a test run never leaves a request hanging.
-            try? await Task.sleep(for: .seconds(90))
+            try? await Task.sleep(for: timeoutHold)
             return FlyingFox.HTTPResponse(statusCode: .gatewayTimeout)
+        case .reset(let response):
+            // Half the body, then the sequence fails and FlyingFox closes the connection short of
+            // the Content-Length it announced.
+            let bytes = ScriptedBody(response.body, pieces: 1, prefix: response.body.count / 2, over: .zero)
+            return reply(response, body: HTTPBodySequence(from: bytes, count: response.body.count))
+        case .slow(let response, let duration):
+            let bytes = ScriptedBody(response.body, pieces: 8, prefix: response.body.count, over: duration)
+            return reply(response, body: HTTPBodySequence(from: bytes, count: response.body.count))
+        }
+    }
+
+    /// How long a `timeout` fault holds its connection.
+    static let timeoutHold: Duration = .seconds(90)
+
+    private static func reply(_ response: LeadlineKit.HTTPResponse, body: HTTPBodySequence) -> FlyingFox.HTTPResponse {
+        var headers = HTTPHeaders()
+        for (name, value) in response.headers { headers[HTTPHeader(name)] = value }
+        return FlyingFox.HTTPResponse(statusCode: HTTPStatusCode(response.status, phrase: ""), headers: headers, body: body)
+    }
+}
+
+/// A body that goes out in `pieces` evenly spaced over a duration, and stops with an error after
+/// `prefix` bytes when that is short of the whole: how the simulator sends slow bodies and
+/// dropped connections. FlyingFox takes bodies as an `AsyncBufferedSequence`, so this is one.
+struct ScriptedBody: AsyncBufferedSequence, Sendable {
+    typealias Element = UInt8
+    let data: Data
+    let pieces: Int
+    let prefix: Int
+    let pause: Duration
+
+    init(_ data: Data, pieces: Int, prefix: Int, over duration: Duration) {
+        self.data = data
+        self.pieces = Swift.max(1, pieces)
+        self.prefix = Swift.min(Swift.max(0, prefix), data.count)
+        pause = duration / Swift.max(1, pieces)
+    }
+
+    func makeAsyncIterator() -> Iterator { Iterator(body: self) }
+
+    struct ConnectionDropped: Error {}
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        let body: ScriptedBody
+        var sent = 0
+
+        mutating func next() async throws -> UInt8? {
+            try await nextBuffer(suggested: 1)?.first
+        }
+
+        mutating func nextBuffer(suggested count: Int) async throws -> Data? {
+            if sent >= body.prefix {
+                if body.prefix < body.data.count { throw ConnectionDropped() }
+                return nil
+            }
+            let pieceSize = Swift.max(1, (body.data.count + body.pieces - 1) / body.pieces)
+            // Pause before each piece starts; a piece larger than the buffer asked for goes out
+            // in several writes without pausing again.
+            if sent % pieceSize == 0, body.pause > .zero { try await Task.sleep(for: body.pause) }
+            let pieceEnd = (sent / pieceSize + 1) * pieceSize
+            let end = Swift.min(pieceEnd, body.prefix, sent + Swift.max(1, count))
+            defer { sent = end }
+            return body.data.subdata(in: body.data.startIndex + sent..<body.data.startIndex + end)
         }
     }
 }

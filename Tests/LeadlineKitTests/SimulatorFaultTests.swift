@@ -35,7 +35,7 @@ struct SimulatorFaultTests {
         do {
             _ = try FaultSpec(parsing: "429=0.1,503=0.1")
         } catch {
-            #expect(error.description == "fault spec: '503=0.1': unknown fault '503' (known: 429, 429-no-retry-after, 500, timeout, truncated)")
+            #expect(error.description == "fault spec: '503=0.1': unknown fault '503' (known: 429, 429-no-retry-after, 500, timeout, truncated, reset, slow, malformed)")
         }
     }
 
@@ -47,6 +47,10 @@ struct SimulatorFaultTests {
             switch await client.simulator.respond(to: client.request("GET", .nexor, "/leads?limit=3")) {
             case .timeout:
                 outcomes.append("timeout")
+            case .reset:
+                outcomes.append("reset")
+            case .slow:
+                outcomes.append("slow")
             case .response(let response):
                 switch response.status {
                 case 429: outcomes.append(response.header("Retry-After") == "1" ? "429" : "429-no-retry-after")
@@ -161,12 +165,145 @@ struct SimulatorFaultTests {
                 "liveforce": ["GET /leads/summary/{lead_id}": 1, "GET {unknown}": 1],
                 "other": ["GET {unknown}": 1],
             ],
-            "faults": ["429": 0, "429-no-retry-after": 0, "500": 0, "timeout": 0, "truncated": 0],
+            "faults": [
+                "429": 0, "429-no-retry-after": 0, "500": 0, "timeout": 0, "truncated": 0, "reset": 0, "slow": 0,
+                "malformed": 0,
+            ],
             "total": 8,
+            "over_limit": [String: Int](),
+            "busiest_window": [String: Int](),
         ]
         #expect(stats as NSDictionary == expected)
         // Reading the statistics is not counted.
         #expect(client.simulator.statistics.total == 8)
         #expect(try await client.send("POST", nil, "/_sim/stats").status == 405)
+    }
+
+    @Test("reset, slow and malformed spoil only answers that would have succeeded")
+    func connectionFaults() async throws {
+        func reply(_ fault: SimulatorFault, authorized: Bool = true) async throws -> SimulatorReply {
+            let client = SimClient(SimulatorOptions(leads: 5, faults: try FaultSpec(rates: [fault: 1])))
+            return await client.simulator.respond(to: client.request("GET", .nexor, "/leads", authorized: authorized))
+        }
+        let clean = try await SimClient(SimulatorOptions(leads: 5)).send("GET", .nexor, "/leads")
+
+        guard case .reset(let dropped) = try await reply(.reset) else { Issue.record("reset=1 did not reset"); return }
+        #expect(dropped.body == clean.body, "the whole answer, of which a server sends half")
+        guard case .slow(let slow, let duration) = try await reply(.slow) else { Issue.record("slow=1 was not slow"); return }
+        #expect(slow.body == clean.body)
+        #expect(duration == Simulator.slowBodyDuration)
+        guard case .response(let page) = try await reply(.malformed) else { Issue.record("malformed=1 did not answer"); return }
+        #expect(page.status == 200)
+        #expect(page.header("content-type") == "text/html; charset=utf-8")
+        #expect(String(decoding: page.body, as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+
+        // A 401 is the vendor's answer, not a success a link could spoil.
+        for fault in [SimulatorFault.reset, .slow, .malformed] {
+            guard case .response(let denied) = try await reply(fault, authorized: false) else {
+                Issue.record("\(fault) spoiled a 401"); continue
+            }
+            #expect(denied.status == 401, "\(fault)")
+        }
+    }
+
+    @Test("The in-process transport: reset is a lost connection, slow arrives whole after its delay")
+    func transportConnectionFaults() async throws {
+        let reset = Simulator(options: SimulatorOptions(leads: 5, faults: try FaultSpec(rates: [.reset: 1])))
+        let request = SimClient(simulator: reset).request("GET", .nexor, "/leads")
+        await #expect(throws: TransportError.connectionFailed("The network connection was lost.")) {
+            try await SimulatorTransport(reset).send(request)
+        }
+        let slow = Simulator(options: SimulatorOptions(leads: 5, faults: try FaultSpec(rates: [.slow: 1])))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = try await SimulatorTransport(slow).send(request)
+        #expect(clock.now - start >= Simulator.slowBodyDuration)
+        #expect(response.status == 200)
+        #expect(response.body == (try await SimClient(SimulatorOptions(leads: 5)).send(request)).body)
+        #expect(slow.statistics.faults[.slow] == 1)
+    }
+
+    @Test("A client names a web page where JSON belongs, and reads on once the simulator heals")
+    func malformedThenHealed() async throws {
+        let simulator = Simulator(options: SimulatorOptions(seed: 4, leads: 10, faults: try FaultSpec(rates: [.malformed: 1])))
+        let client = NexorClient(connection: SimulatorPaginationTests.nexorConnection(simulator, retry: RetryPolicy(maxAttempts: 3)))
+        let person = try simulator.firstPerson(in: .nexor)
+        let id = try #require(person.account(.nexor)?.id)
+        do {
+            _ = try await client.history(leadID: id, channels: Set(Channel.allCases))
+            Issue.record("a web page decoded as a history")
+        } catch let error as VendorError {
+            #expect(error.description.hasPrefix("nexor: unexpected answer to GET "), "\(error)")
+            #expect(error.description.contains("a web page, not JSON"), "\(error)")
+        }
+        // Not retried: a portal answers the same way every time.
+        #expect(simulator.statistics.faults[.malformed] == 1)
+
+        // POST /_sim/faults heals it while the client is still around.
+        let control = SimClient(simulator: simulator)
+        var heal = control.request("POST", nil, "/_sim/faults")
+        heal.body = Data()
+        #expect(try await control.send(heal).status == 200)
+        #expect(simulator.faults.isEmpty)
+        let history = try await client.history(leadID: id, channels: Set(Channel.allCases))
+        #expect(history.events.map(\.raw.value) == SimulatorPaginationTests.generatedNexorHistory(simulator, person))
+    }
+
+    @Test("POST /_sim/faults replaces the faults; a bad spec is refused with the part named and changes nothing")
+    func changingFaults() async throws {
+        let client = SimClient(SimulatorOptions(leads: 5))
+        func post(_ spec: String) async throws -> (status: Int, body: [String: Any]) {
+            var request = client.request("POST", nil, "/_sim/faults")
+            request.body = Data(spec.utf8)
+            let response = try await client.send(request)
+            return (response.status, try jsonObject(response.body))
+        }
+        #expect(try await client.send("GET", .nexor, "/leads").status == 200)
+        let set = try await post("500=1")
+        #expect(set.status == 200)
+        #expect(set.body["faults"] as? String == "500=1.0")
+        #expect(try await client.send("GET", .nexor, "/leads").status == 500)
+
+        let refused = try await post("500=1,bogus=0.1")
+        #expect(refused.status == 400)
+        #expect((refused.body["error"] as? String)?.contains("'bogus=0.1'") == true, "\(refused.body)")
+        #expect(client.simulator.faults == (try FaultSpec(rates: [.serverError: 1])))
+        #expect(try await client.send("GET", .nexor, "/leads").status == 500)
+
+        #expect(try await post("").status == 200)
+        #expect(try await client.send("GET", .nexor, "/leads").status == 200)
+        #expect(try await client.send("GET", nil, "/_sim/faults").status == 405)
+        #expect(try await client.send("GET", nil, "/_sim/nothing").status == 404)
+    }
+
+    @Test("A rate limit answers 429 past N requests in the window, with Retry-After, and /_sim/stats counts it")
+    func rateLimit() async throws {
+        let limit = RateLimit(5, per: .seconds(30))
+        let client = SimClient(SimulatorOptions(leads: 5, rateLimits: [.leadping: limit]))
+        for _ in 0..<5 {
+            #expect(try await client.send("POST", .leadping, "/leads/all/my", body: [:]).status == 200)
+        }
+        let over = try await client.send("POST", .leadping, "/leads/all/my", body: [:])
+        #expect(over.status == 429)
+        let retryAfter = try #require(over.header("retry-after").flatMap(Int.init))
+        #expect((29...30).contains(retryAfter))
+        #expect(try jsonObject(over.body)["status"] as? Int == 429)
+        // Other vendors are not limited.
+        for _ in 0..<8 { #expect(try await client.send("GET", .nexor, "/leads").status == 200) }
+
+        let stats = try await client.object("GET", nil, "/_sim/stats")
+        #expect(stats["over_limit"] as? [String: Int] == ["leadping": 1])
+        #expect(stats["busiest_window"] as? [String: Int] == ["leadping": 5])
+    }
+
+    @Test("Rate limits parse as N/SECONDS")
+    func rateLimitParsing() {
+        #expect(RateLimit(parsing: "300/60") == RateLimit(300, per: .seconds(60)))
+        #expect(RateLimit(parsing: " 30 / 1.5 ") == RateLimit(30, per: .milliseconds(1500)))
+        #expect(RateLimit(300, per: .seconds(60)).description == "300/60")
+        #expect(RateLimit(30, per: .milliseconds(1500)).description == "30/1.5")
+        for bad in ["", "300", "300/", "/60", "0/60", "-1/60", "300/0", "300/-5", "x/60", "300/inf", "300/60/1", "300/nan"] {
+            #expect(RateLimit(parsing: bad) == nil, "\(bad)")
+        }
     }
 }

@@ -27,11 +27,12 @@ struct SimClient {
         return HTTPRequest(method: method, url: URL(string: "http://sim.test\(prefix)\(path)")!, headers: allHeaders, body: data)
     }
 
-    /// The HTTP response; fails the test on an injected timeout.
+    /// The HTTP response; fails the test on an injected timeout, reset or slow answer.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard case .response(let response) = await simulator.respond(to: request) else {
-            Issue.record("unexpected timeout for \(request.method) \(request.url)")
-            throw SimTestError.timedOut
+        let reply = await simulator.respond(to: request)
+        guard case .response(let response) = reply else {
+            Issue.record("unexpected \(reply) for \(request.method) \(request.url)")
+            throw SimTestError.notAnswered
         }
         return response
     }
@@ -49,7 +50,7 @@ struct SimClient {
 }
 
 enum SimTestError: Error {
-    case timedOut
+    case notAnswered
 }
 
 func jsonObject(_ data: Data) throws -> [String: Any] {

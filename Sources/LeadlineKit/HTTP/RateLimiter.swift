@@ -1,5 +1,37 @@
 import Foundation
 
+/// At most `limit` requests started in any `window`: a vendor's documented request limit.
+public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
+    public var limit: Int
+    public var window: Duration
+
+    /// A limit of `limit` (at least 1) requests per `window` (more than zero).
+    public init(_ limit: Int, per window: Duration) {
+        precondition(limit > 0 && window > .zero, "a rate limit needs a positive count and window")
+        self.limit = limit
+        self.window = window
+    }
+
+    /// Reads `N/SECONDS`, e.g. `300/60`; the seconds may have a fraction (`30/1.5`). Nil when
+    /// either part is missing, not a number or not positive.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2,
+              let limit = Int(parts[0].trimmingCharacters(in: .whitespaces)), limit > 0,
+              let seconds = Double(parts[1].trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds > 0,
+              seconds <= 86_400
+        else { return nil }
+        self.init(limit, per: .milliseconds(Int64((seconds * 1000).rounded(.up))))
+    }
+
+    /// `300/60`, as ``init(parsing:)`` reads it.
+    public var description: String {
+        let milliseconds = window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000
+        let seconds = milliseconds % 1000 == 0 ? "\(milliseconds / 1000)" : "\(Double(milliseconds) / 1000)"
+        return "\(limit)/\(seconds)"
+    }
+}
+
 /// Keeps requests to one source under its documented limit: at most `limit` requests started in
 /// any `window` (LeadPing documents 300 per 60 s). A request over the limit waits until the
 /// oldest one in the window has aged out, rather than being sent and answered 429.
@@ -15,6 +47,10 @@ public actor RateLimiter {
     private var started: [ContinuousClock.Instant] = []
 
     /// `now` and `sleep` are the clock's; tests substitute a clock they move themselves.
+    public init(_ rateLimit: RateLimit) {
+        self.init(limit: rateLimit.limit, per: rateLimit.window)
+    }
+
     public init(
         limit: Int, per window: Duration,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },

@@ -124,6 +124,14 @@ struct VendorHTTPClient: Sendable {
         do {
             return try JSONValueDecoder.decode(T.self, from: data)
         } catch let error as DecodingError {
+            // A web page where JSON belongs: a login portal, a proxy's error page or a base_url
+            // pointing at a website. Say so, rather than "not valid JSON".
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+               data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "<") {
+                throw VendorError.invalidResponse(
+                    source: connection.name, request: request,
+                    reason: "a web page, not JSON — check the source's base_url, or a proxy or network login in the way")
+            }
             throw VendorError.invalidResponse(source: connection.name, request: request, reason: Self.explain(error))
         } catch {
             throw VendorError.invalidResponse(source: connection.name, request: request, reason: "\(error)")

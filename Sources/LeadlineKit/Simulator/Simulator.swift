@@ -7,6 +7,11 @@ public enum SimulatorReply: Sendable {
     /// An injected timeout: no answer at all. An HTTP server holds the connection open; the
     /// in-process ``SimulatorTransport`` waits and throws ``TransportError/timedOut``.
     case timeout
+    /// An injected reset: an HTTP server sends the status line and half of this body, then closes
+    /// the connection; the in-process transport throws ``TransportError/connectionFailed(_:)``.
+    case reset(HTTPResponse)
+    /// An injected slow answer: this whole response, its body spread over `over`.
+    case slow(HTTPResponse, over: Duration)
 }
 
 /// Four synthetic vendors — Nexor, LeadPing, NLPearl and Liveforce — answering their documented
@@ -14,15 +19,18 @@ public enum SimulatorReply: Sendable {
 ///
 /// Each vendor lives under its own path prefix, so one server serves all four: a client's base URL
 /// is `<server>/nexor`, `<server>/leadping`, `<server>/nlpearl` or `<server>/liveforce`, followed
-/// by the vendor's documented paths. `GET /_sim/stats` (no prefix) counts what was asked.
+/// by the vendor's documented paths. `GET /_sim/stats` (no prefix) counts what was asked;
+/// `POST /_sim/faults` with a fault spec as its body replaces the faults from then on.
 ///
 /// Everything follows from ``SimulatorOptions``: the same options give byte-identical answers, and
-/// the same faults for the same sequence of requests. Nothing reads the clock or the system's
-/// random source. People and events are generated on demand, so a world of 100,000 leads is cheap.
+/// the same faults for the same sequence of requests. Nothing reads the system's random source,
+/// and only ``SimulatorOptions/rateLimits`` read the clock. People and events are generated on demand, so a world of 100,000 leads is cheap.
 public final class Simulator: Sendable {
     /// The secret every simulated vendor expects; see ``credential(for:)`` for how each one
     /// wants it presented.
     public static let secret = "sim-secret"
+    /// How long a `slow` fault spreads a body over.
+    public static let slowBodyDuration: Duration = .seconds(1)
 
     /// The options this world was made from (leads, history size and page size already bounded).
     public let options: SimulatorOptions
@@ -37,6 +45,8 @@ public final class Simulator: Sendable {
     /// 1,000,000, the most the simulator's ids can carry.
     public init(options: SimulatorOptions = SimulatorOptions()) {
         world = SimWorld(options: options)
+        stats.setFaults(options.faults)
+        stats.declareLimits(options.rateLimits.keys.map(\.rawValue))
         var bounded = options
         bounded.leads = world.count
         bounded.historySize = world.historySize
@@ -74,6 +84,15 @@ public final class Simulator: Sendable {
     /// What has been asked so far, as `GET /_sim/stats` reports it.
     public var statistics: SimulatorStatistics { stats.snapshot() }
 
+    /// The faults in effect: ``SimulatorOptions/faults`` until ``setFaults(_:)`` replaces them.
+    public var faults: FaultSpec { stats.currentFaults() }
+
+    /// Replaces the faults for every request from now on (`POST /_sim/faults` does this), so a
+    /// test can make a vendor fail, or heal it, while a client is running.
+    public func setFaults(_ faults: FaultSpec) {
+        stats.setFaults(faults)
+    }
+
     // MARK: Answering
 
     /// Answers one request as the simulated vendor under its path prefix would.
@@ -84,11 +103,8 @@ public final class Simulator: Sendable {
     /// Never throws: every failure is an HTTP answer or ``SimulatorReply/timeout``.
     public func respond(to request: HTTPRequest) async -> SimulatorReply {
         let (prefix, parsed) = SimRequest.parse(request)
-        if prefix?.lowercased() == "_sim", parsed.segments.map({ $0.lowercased() }) == ["stats"] {
-            guard parsed.method == "GET" else {
-                return .response(SimJSON.response(405, .object(["error": .string("Method not allowed")])))
-            }
-            return .response(SimJSON.response(200, stats.snapshot().json))
+        if prefix?.lowercased() == "_sim" {
+            return .response(control(parsed))
         }
         guard let kind = prefix.flatMap({ SourceKind(rawValue: $0.lowercased()) }) else {
             // No vendor to imitate here, so no faults either: just say what exists.
@@ -104,6 +120,15 @@ public final class Simulator: Sendable {
         let match = Self.match(type(of: api).routes, parsed)
         let number = stats.record(vendor: kind.rawValue, endpoint: match.template)
         await waitLatency()
+
+        if let rateLimit = options.rateLimits[kind],
+           let wait = stats.admit(vendor: kind.rawValue, under: rateLimit, at: ContinuousClock.now) {
+            var response = api.error(status: 429, message: "Rate limit of \(rateLimit.limit) requests exceeded", request: parsed)
+            // Whole seconds, rounded up, as the header carries them.
+            let (seconds, attoseconds) = wait.components
+            response.headers["retry-after"] = "\(seconds + (attoseconds > 0 ? 1 : 0))"
+            return .response(response)
+        }
 
         let fault = fault(number)
         switch fault {
@@ -121,7 +146,7 @@ public final class Simulator: Sendable {
         case .serverError?:
             stats.recordFault(.serverError)
             return .response(api.error(status: 500, message: "Internal server error", request: parsed))
-        case .truncated?, nil:
+        case .truncated?, .reset?, .slow?, .malformed?, nil:
             break
         }
 
@@ -135,11 +160,58 @@ public final class Simulator: Sendable {
         case .unknown:
             response = api.error(status: 404, message: "Not found", request: parsed)
         }
-        if fault == .truncated, (200..<300).contains(response.status), response.body.count > 1 {
+        // The rest spoil only answers that would have succeeded, as a broken link or proxy would.
+        guard let fault, (200..<300).contains(response.status), response.body.count > 1 else {
+            return .response(response)
+        }
+        switch fault {
+        case .truncated:
             stats.recordFault(.truncated)
             response.body = Data(response.body.prefix(response.body.count / 2))
+        case .reset:
+            stats.recordFault(.reset)
+            return .reset(response)
+        case .slow:
+            stats.recordFault(.slow)
+            return .slow(response, over: Self.slowBodyDuration)
+        case .malformed:
+            stats.recordFault(.malformed)
+            response.headers["content-type"] = "text/html; charset=utf-8"
+            response.body = Data(Self.portalPage.utf8)
+        case .rateLimited, .rateLimitedWithoutRetryAfter, .serverError, .timeout:
+            break
         }
         return .response(response)
+    }
+
+    /// What a `malformed` fault answers instead of JSON.
+    static let portalPage = """
+        <!DOCTYPE html>
+        <html><head><title>Sign in to the network</title></head>
+        <body><h1>Welcome</h1><p>Accept the terms to continue browsing.</p></body></html>
+        """
+
+    /// `GET /_sim/stats` and `POST /_sim/faults`.
+    private func control(_ request: SimRequest) -> HTTPResponse {
+        switch (request.method, request.segments.map { $0.lowercased() }) {
+        case ("GET", ["stats"]):
+            return SimJSON.response(200, stats.snapshot().json)
+        case ("POST", ["faults"]):
+            do {
+                let spec = try FaultSpec(parsing: String(decoding: request.body ?? Data(), as: UTF8.self))
+                stats.setFaults(spec)
+                return SimJSON.response(200, .object(["faults": .string(spec.description)]))
+            } catch {
+                return SimJSON.response(400, .object(["error": .string(error.description)]))
+            }
+        case (_, ["stats"]), (_, ["faults"]):
+            return SimJSON.response(405, .object(["error": .string("Method not allowed")]))
+        default:
+            return SimJSON.response(404, .object([
+                "error": .string("Not found"),
+                "message": .string("The simulator's own endpoints are GET /_sim/stats and POST /_sim/faults"),
+            ]))
+        }
     }
 
     private func api(_ kind: SourceKind) -> any SimVendorAPI {
@@ -173,11 +245,12 @@ public final class Simulator: Sendable {
 
     /// The fault for request number `number`, drawn from the seed so a run can be replayed.
     private func fault(_ number: Int) -> SimulatorFault? {
-        guard !options.faults.isEmpty else { return nil }
+        let faults = stats.currentFaults()
+        guard !faults.isEmpty else { return nil }
         let roll = SimRandom.unit(world.seed, SimSalt.fault.rawValue, UInt64(number))
         var edge = 0.0
         for fault in SimulatorFault.allCases {
-            edge += options.faults.rate(of: fault)
+            edge += faults.rate(of: fault)
             if roll < edge { return fault }
         }
         return nil
@@ -214,12 +287,21 @@ public struct SimulatorTransport: Transport {
         case .response(let response):
             return response
         case .timeout:
-            do {
-                try await Task.sleep(for: min(request.timeout, Self.maximumTimeoutWait))
-            } catch {
-                throw TransportError.cancelled
-            }
+            try await Self.wait(min(request.timeout, Self.maximumTimeoutWait))
             throw TransportError.timedOut
+        case .reset:
+            throw TransportError.connectionFailed("The network connection was lost.")
+        case .slow(let response, let duration):
+            try await Self.wait(duration)
+            return response
+        }
+    }
+
+    private static func wait(_ duration: Duration) async throws(TransportError) {
+        do {
+            try await Task.sleep(for: duration)
+        } catch {
+            throw TransportError.cancelled
         }
     }
 }

@@ -20,11 +20,16 @@ public struct SimulatorOptions: Sendable, Equatable {
     public var faults: FaultSpec
     /// Puts terminal escape-sequence attacks into some names and messages.
     public var hostile: Bool
+    /// Request limits the simulated vendors enforce, answering 429 past them, as LeadPing
+    /// documents (300 requests / 60 s). Empty by default: the demo and benchmarks are not limited.
+    /// Limits count real time, the one thing here that does not follow from the seed.
+    public var rateLimits: [SourceKind: RateLimit]
 
-    /// Options with the documented defaults: seed 1, 200 leads, no faults, no latency.
+    /// Options with the documented defaults: seed 1, 200 leads, no faults, no latency, no limits.
     public init(
         seed: UInt64 = 1, leads: Int = 200, historySize: Int? = nil, pageSize: Int? = nil,
-        latency: Duration = .zero, faults: FaultSpec = FaultSpec(), hostile: Bool = false
+        latency: Duration = .zero, faults: FaultSpec = FaultSpec(), hostile: Bool = false,
+        rateLimits: [SourceKind: RateLimit] = [:]
     ) {
         self.seed = seed
         self.leads = leads
@@ -33,6 +38,7 @@ public struct SimulatorOptions: Sendable, Equatable {
         self.latency = latency
         self.faults = faults
         self.hostile = hostile
+        self.rateLimits = rateLimits
     }
 }
 
@@ -49,6 +55,13 @@ public enum SimulatorFault: String, Sendable, CaseIterable, Hashable {
     case timeout
     /// A 200 whose JSON body is cut in half.
     case truncated
+    // New faults go last: the draw walks this order, so old specs keep their faults.
+    /// The connection drops partway through the body: half of it arrives, then the socket closes.
+    case reset
+    /// The answer is whole but slow: its body arrives in pieces over ``Simulator/slowBodyDuration``.
+    case slow
+    /// A 200 whose body is an HTML page, as a captive portal or a misrouted proxy sends.
+    case malformed
 }
 
 /// The rate (0…1) of each ``SimulatorFault``; together they may not exceed 1.
@@ -76,7 +89,7 @@ public struct FaultSpec: Sendable, Equatable, CustomStringConvertible {
         self.rates = rates.filter { $0.value > 0 }
     }
 
-    /// Parses `"429=0.1,429-no-retry-after=0.05,500=0.05,timeout=0.01,truncated=0.02"`.
+    /// Parses `"429=0.1,429-no-retry-after=0.05,500=0.05,timeout=0.01,truncated=0.02,reset=0.02"`.
     ///
     /// Parts are separated by commas; spaces around them are ignored and an empty spec means no
     /// faults. A fault named twice, an unknown name or a rate outside 0…1 throws an error that

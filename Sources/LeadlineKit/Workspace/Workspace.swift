@@ -11,23 +11,28 @@ public struct Workspace: Sendable {
     private let environment: [String: String]
     private let transport: any Transport
     private let retry: RetryPolicy
+    private let timeout: Duration
     /// Each source's rate limiter, by name, for the sources whose vendor documents a limit:
     /// shared by every client made for that source.
     private let rateLimiters: [String: RateLimiter]
 
+    /// `timeout` bounds each request; `rateLimits` are kept per source of each kind (by default
+    /// the vendors' documented ones; tests scale them down).
     public init(
         config: Config, environment: [String: String], transport: any Transport = URLSessionTransport(),
-        retry: RetryPolicy = RetryPolicy(), cache: ResultCache = ResultCache()
+        retry: RetryPolicy = RetryPolicy(), timeout: Duration = .seconds(30),
+        rateLimits: [SourceKind: RateLimit] = SourceKind.documentedRateLimits, cache: ResultCache = ResultCache()
     ) {
         self.config = config
         self.environment = environment
         self.transport = transport
         self.retry = retry
+        self.timeout = timeout
         self.cache = cache
         var rateLimiters: [String: RateLimiter] = [:]
         for source in config.sources {
-            if let (limit, window) = source.kind.documentedRateLimit {
-                rateLimiters[source.name] = RateLimiter(limit: limit, per: window)
+            if let rateLimit = rateLimits[source.kind] {
+                rateLimiters[source.name] = RateLimiter(rateLimit)
             }
         }
         self.rateLimiters = rateLimiters
@@ -48,7 +53,7 @@ public struct Workspace: Sendable {
         let (secret, warnings) = try sourceConfig.resolveCredential(environment: environment)
         let connection = SourceConnection(
             name: sourceConfig.name, baseURL: sourceConfig.baseURL, credential: secret, transport: transport, retry: retry,
-            rateLimiter: rateLimiters[sourceConfig.name])
+            timeout: timeout, rateLimiter: rateLimiters[sourceConfig.name])
         let client: any LeadSource
         switch sourceConfig.kind {
         case .nexor:
@@ -213,10 +218,15 @@ extension SourceKind {
     /// The request limit the vendor documents, if any (api-docs): LeadPing allows 300 requests
     /// in 60 seconds. Nexor, NLPearl and Liveforce document none, and are answered by backing
     /// off when they say 429.
-    public var documentedRateLimit: (limit: Int, window: Duration)? {
+    public var documentedRateLimit: RateLimit? {
         switch self {
-        case .leadping: (300, .seconds(60))
+        case .leadping: RateLimit(300, per: .seconds(60))
         case .nexor, .nlpearl, .liveforce: nil
         }
+    }
+
+    /// Every vendor's documented limit, by kind.
+    public static var documentedRateLimits: [SourceKind: RateLimit] {
+        Dictionary(uniqueKeysWithValues: allCases.compactMap { kind in kind.documentedRateLimit.map { (kind, $0) } })
     }
 }
