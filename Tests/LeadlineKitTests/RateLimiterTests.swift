@@ -19,6 +19,10 @@ struct RateLimiterTests {
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         }
 
+        func advance(by duration: Duration) {
+            instant.withLock { $0 += duration }
+        }
+
         func limiter(_ limit: Int, per window: Duration) -> RateLimiter {
             RateLimiter(limit: limit, per: window, now: { self.now }, sleep: { duration in self.instant.withLock { $0 += duration } })
         }
@@ -32,12 +36,39 @@ struct RateLimiterTests {
         for _ in 0..<8 {
             try await limiter.acquire()
             starts.append(clock.elapsed)
+            await limiter.release()
         }
         #expect(starts == [0, 0, 0, 10, 10, 10, 20, 20])
         // Never more than three in a 10-second window.
         for (index, start) in starts.enumerated() {
             #expect(starts[index...].filter { $0 < start + 10 }.count <= 3)
         }
+    }
+
+    @Test("A request holds its place until answered, and its window counts from the answer")
+    func countedFromRelease() async throws {
+        let clock = ManualClock()
+        let limiter = clock.limiter(2, per: .seconds(10))
+        try await limiter.acquire()
+        try await limiter.acquire()
+        // Both answered 4 s after they were sent: the vendor may have counted them as late as that.
+        clock.advance(by: .seconds(4))
+        await limiter.release()
+        await limiter.release()
+        try await limiter.acquire()
+        #expect(clock.elapsed == 14, "counted from the start it would be 10")
+        await limiter.release()
+
+        // While both places are held by requests in flight, the next one waits for a release.
+        let busy = ManualClock()
+        let held = busy.limiter(1, per: .seconds(1))
+        try await held.acquire()
+        let waiting = Task { try await held.acquire() }
+        while busy.elapsed < 0.2 { await Task.yield() }
+        await held.release()
+        try await waiting.value
+        // It went once the answer was in and a window had passed from it.
+        #expect(busy.elapsed >= 1.2)
     }
 
     @Test("A request waiting for the limit is cancelled with its task")

@@ -119,18 +119,20 @@ struct SimulatorFaultTests {
         #expect(simulator.statistics.faults[.timeout] == 1)
     }
 
-    @Test("NexorClient with retries reads a whole history through 429s, 500s and timeouts")
+    @Test("NexorClient with retries reads a whole history through 429s, 500s, timeouts, resets, cut and HTML bodies")
     func clientRecovers() async throws {
         let simulator = Simulator(options: SimulatorOptions(
             seed: 4, leads: 20, historySize: 300, pageSize: 20,
-            faults: try FaultSpec(parsing: "429=0.2,429-no-retry-after=0.1,500=0.1,timeout=0.02")))
+            faults: try FaultSpec(parsing: "429=0.15,429-no-retry-after=0.1,500=0.1,timeout=0.02,truncated=0.05,reset=0.05,malformed=0.03")))
         var connection = SimulatorPaginationTests.nexorConnection(simulator, retry: RetryPolicy(maxAttempts: 12))
         connection.timeout = .milliseconds(20)
         let person = try simulator.firstPerson(in: .nexor)
         let history = try await NexorClient(connection: connection).history(leadID: person.account(.nexor)!.id, channels: Set(Channel.allCases))
         #expect(history.events.map(\.raw.value) == SimulatorPaginationTests.generatedNexorHistory(simulator, person))
         let faults = simulator.statistics.faults
-        #expect(faults.values.reduce(0, +) > 0)
+        for fault in [SimulatorFault.rateLimited, .serverError, .truncated, .reset, .malformed] {
+            #expect(faults[fault, default: 0] > 0, "\(fault) never served: \(faults)")
+        }
     }
 
     @Test("Latency is added to every request")
@@ -223,7 +225,7 @@ struct SimulatorFaultTests {
         #expect(slow.statistics.faults[.slow] == 1)
     }
 
-    @Test("A client names a web page where JSON belongs, and reads on once the simulator heals")
+    @Test("A client retries a web page where JSON belongs, then names it; it reads on once the simulator heals")
     func malformedThenHealed() async throws {
         let simulator = Simulator(options: SimulatorOptions(seed: 4, leads: 10, faults: try FaultSpec(rates: [.malformed: 1])))
         let client = NexorClient(connection: SimulatorPaginationTests.nexorConnection(simulator, retry: RetryPolicy(maxAttempts: 3)))
@@ -236,8 +238,8 @@ struct SimulatorFaultTests {
             #expect(error.description.hasPrefix("nexor: unexpected answer to GET "), "\(error)")
             #expect(error.description.contains("a web page, not JSON"), "\(error)")
         }
-        // Not retried: a portal answers the same way every time.
-        #expect(simulator.statistics.faults[.malformed] == 1)
+        // Asked again like a 5xx, all three tries, before giving up.
+        #expect(simulator.statistics.faults[.malformed] == 3)
 
         // POST /_sim/faults heals it while the client is still around.
         let control = SimClient(simulator: simulator)

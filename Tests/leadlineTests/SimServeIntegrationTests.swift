@@ -9,11 +9,16 @@ import Testing
 struct SimServeIntegrationTests {
     /// Runs `leadline arguments` in-process over the real HTTP transport, with retries short
     /// enough for a test.
-    static func run(_ arguments: [String], environment: [String: String]) async -> (code: Int32, stdout: String, stderr: String) {
-        let context = CommandContext(
+    static func run(
+        _ arguments: [String], environment: [String: String], timeout: Duration = .seconds(30),
+        rateLimits: [SourceKind: RateLimit] = SourceKind.documentedRateLimits
+    ) async -> (code: Int32, stdout: String, stderr: String) {
+        var context = CommandContext(
             environment: environment.merging(["HOME": "/nonexistent"]) { a, _ in a }, transport: URLSessionTransport(),
             retry: RetryPolicy(maxAttempts: 6, baseDelay: .milliseconds(20), maxDelay: .seconds(2)),
             timeZone: TimeZone(identifier: "UTC")!, stdout: OutputSink(), stderr: OutputSink())
+        context.timeout = timeout
+        context.rateLimits = rateLimits
         let code = await Entry.run(arguments, context: context)
         return (code, context.stdout.text, context.stderr.text)
     }
@@ -62,27 +67,83 @@ struct SimServeIntegrationTests {
         }
     }
 
-    @Test("With faults (429 with and without Retry-After, 500, truncated JSON) the answer is the fault-free one or exit 1")
+    /// Every fault `sim serve` has, at rates that leave most timelines readable through retries.
+    static let everyFault = "429=0.06,429-no-retry-after=0.04,500=0.05,timeout=0.02,truncated=0.01,reset=0.05,slow=0.05,malformed=0.01"
+
+    @Test("With every fault (429s, 500, timeout, reset, slow, truncated and HTML bodies) the answer is the fault-free one or exit 1 naming the source")
     func faults() async throws {
         let binary = try #require(TimelineCommandTests.builtBinary())
-        let faultArguments = ["--leads", "30", "--faults", "429=0.1,429-no-retry-after=0.05,500=0.05,truncated=0.03", "--seed", "7"]
+        let faultArguments = ["--leads", "30", "--faults", Self.everyFault, "--seed", "7"]
         try await SimServer.with(binary: binary, arguments: faultArguments) { faulty in
             try await SimServer.with(binary: binary, arguments: ["--leads", "30", "--seed", "7"]) { clean in
                 let simulator = Simulator(options: SimulatorOptions(seed: 7, leads: 30))
                 // People some searchable vendor knows (Liveforce alone cannot be searched by phone).
                 let searchable = simulator.people.filter { person in [.nexor, .leadping, .nlpearl].contains { person.account($0) != nil } }
-                for person in searchable.prefix(6) {
-                    let expected = await Self.run(["timeline", person.phone, "--config", clean.configPath, "--format", "ndjson"], environment: clean.environment)
-                    let actual = await Self.run(["timeline", person.phone, "--config", faulty.configPath, "--format", "ndjson"], environment: faulty.environment)
+                var same = 0, failed = 0
+                for person in searchable.prefix(12) {
+                    let arguments = ["timeline", person.phone, "--format", "ndjson"]
+                    let expected = await Self.run(arguments + ["--config", clean.configPath], environment: clean.environment)
+                    // A short timeout, so a held `timeout` fault costs a second, not thirty.
+                    let actual = await Self.run(arguments + ["--config", faulty.configPath], environment: faulty.environment, timeout: .seconds(1))
                     #expect(expected.code == 0, "\(expected.stderr)")
                     if actual.code == 0 {
                         #expect(actual.stdout == expected.stdout)
+                        same += 1
                     } else {
                         #expect(actual.code == 1)
                         #expect(["nexor", "leadping", "nlpearl", "liveforce"].contains { actual.stderr.contains("leadline: \($0):") }, "\(actual.stderr)")
+                        failed += 1
                     }
                 }
+                let stats = try await Self.statistics(faulty)
+                let served = try #require(stats["faults"] as? [String: Int])
+                print("faults served to 12 timelines: \(served.sorted { $0.key < $1.key }); same as fault-free: \(same), exit 1: \(failed)")
+                // The run means something only if the retried faults were met and mostly overcome.
+                for fault in ["429", "429-no-retry-after", "500", "reset", "slow"] {
+                    #expect(served[fault, default: 0] > 0, "\(fault) never served: \(served)")
+                }
+                #expect(same >= 6, "only \(same) of 12 timelines came through")
             }
+        }
+    }
+
+    /// `GET /_sim/stats` of a running server.
+    static func statistics(_ server: SimServer) async throws -> [String: Any] {
+        let response = try await URLSessionTransport().send(
+            HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(server.port)/_sim/stats")!))
+        return try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
+    }
+
+    @Test("leadline keeps under LeadPing's limit: the simulator enforcing it never refuses a request (scaled to 12 per 2 s)")
+    func staysUnderRateLimit() async throws {
+        let binary = try #require(TimelineCommandTests.builtBinary())
+        let limit = RateLimit(12, per: .seconds(2))
+        // One lead per page, so listing 40 leads takes 40-odd requests: more than three windows.
+        let arguments = ["--leads", "60", "--page-size", "1", "--rate-limit", "leadping=\(limit)"]
+        try await SimServer.with(binary: binary, arguments: arguments) { server in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let kept = await Self.run(
+                ["leads", "--source", "leadping", "--format", "json", "--config", server.configPath],
+                environment: server.environment, rateLimits: [.leadping: limit])
+            let elapsed = clock.now - start
+            #expect(kept.code == 0, "\(kept.stderr)")
+            let stats = try await Self.statistics(server)
+            let requests = (stats["requests"] as? [String: [String: Int]])?["leadping"]?.values.reduce(0, +) ?? 0
+            print("leadping: \(requests) requests in \(elapsed), limit \(limit): \(stats["over_limit"] ?? "?") over, busiest window \(stats["busiest_window"] ?? "?")")
+            #expect(requests > 3 * limit.limit)
+            #expect(stats["over_limit"] as? [String: Int] == ["leadping": 0])
+            #expect(stats["busiest_window"] as? [String: Int] == ["leadping": limit.limit])
+            #expect(elapsed >= limit.window * (requests / limit.limit - 1))
+        }
+        // The control: without leadline's limiter the same listing goes over, so the check above
+        // can fail.
+        try await SimServer.with(binary: binary, arguments: arguments) { server in
+            let unlimited = await Self.run(
+                ["leads", "--source", "leadping", "--format", "json", "--config", server.configPath],
+                environment: server.environment, rateLimits: [:])
+            let stats = try await Self.statistics(server)
+            #expect(((stats["over_limit"] as? [String: Int])?["leadping"] ?? 0) > 0, "\(stats); \(unlimited.stderr)")
         }
     }
 }

@@ -32,9 +32,15 @@ public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Keeps requests to one source under its documented limit: at most `limit` requests started in
-/// any `window` (LeadPing documents 300 per 60 s). A request over the limit waits until the
-/// oldest one in the window has aged out, rather than being sent and answered 429.
+/// Keeps requests to one source under its documented limit: at most `limit` requests in any
+/// `window` (LeadPing documents 300 per 60 s). A request over the limit waits rather than being
+/// sent and answered 429.
+///
+/// The vendor counts a request when it arrives, somewhere between the moment it is sent and the
+/// moment its answer is back. So a request holds its place from ``acquire()`` until ``release()``,
+/// and its window is counted from the release: sent requests can then never crowd the vendor's
+/// window, however long they spent on the way (counting from the start was measured going over,
+/// against `sim serve --rate-limit`).
 ///
 /// One limiter is shared by every client of a source in a workspace, so the lead list, the
 /// timelines and prefetches count together.
@@ -43,14 +49,19 @@ public actor RateLimiter {
     public nonisolated let window: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
     private let sleep: @Sendable (Duration) async throws -> Void
-    /// When each request in the current window started, oldest first.
-    private var started: [ContinuousClock.Instant] = []
+    /// Requests acquired and not yet released.
+    private var inFlight = 0
+    /// When each released request of the current window finished, oldest first.
+    private var finished: [ContinuousClock.Instant] = []
 
-    /// `now` and `sleep` are the clock's; tests substitute a clock they move themselves.
+    /// How often a request looks again when every place is held by a request still in flight.
+    static let inFlightPoll: Duration = .milliseconds(20)
+
     public init(_ rateLimit: RateLimit) {
         self.init(limit: rateLimit.limit, per: rateLimit.window)
     }
 
+    /// `now` and `sleep` are the clock's; tests substitute a clock they move themselves.
     public init(
         limit: Int, per window: Duration,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
@@ -63,19 +74,30 @@ public actor RateLimiter {
         self.sleep = sleep
     }
 
-    /// Returns once a request may start, counting it; throws `CancellationError` if the task is
-    /// cancelled while it waits.
+    /// Returns once a request may be sent, holding a place for it until ``release()``; throws
+    /// `CancellationError` if the task is cancelled while it waits.
     public func acquire() async throws {
         while true {
             try Task.checkCancellation()
             let current = now()
-            started.removeAll { current - $0 >= window }
-            if started.count < limit {
-                started.append(current)
+            finished.removeAll { current - $0 >= window }
+            if inFlight + finished.count < limit {
+                inFlight += 1
                 return
             }
             // Actor reentrancy: others may wait too; each looks again after its pause.
-            try await sleep(window - (current - started[0]))
+            if let oldest = finished.first {
+                try await sleep(window - (current - oldest))
+            } else {
+                try await sleep(Self.inFlightPoll)
+            }
         }
+    }
+
+    /// The request that last acquired is answered (or failed): its window starts now.
+    public func release() {
+        guard inFlight > 0 else { return }
+        inFlight -= 1
+        finished.append(now())
     }
 }

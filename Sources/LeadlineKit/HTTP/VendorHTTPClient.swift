@@ -54,6 +54,38 @@ struct VendorHTTPClient: Sendable {
         _ method: String, path: [String], query: [(String, String)] = [], body: Data? = nil,
         resource: String
     ) async throws -> Data {
+        try await send(method, path: path, query: query, body: body, resource: resource) { $0 }
+    }
+
+    /// Sends `method path?query` and decodes a 2xx answer as `type`; `request` names the call in
+    /// a decoding error ("GET /leads/42").
+    ///
+    /// A 2xx body that is not JSON at all (cut short, or a web page) is asked for again like a
+    /// 5xx, since a proxy or a dropped connection is the likely cause; JSON of the wrong shape is
+    /// reported at once, as asking again would get the same.
+    func send<T: Decodable>(
+        _ type: T.Type, _ method: String, path: [String], query: [(String, String)] = [], body: Data? = nil,
+        resource: String, request: String
+    ) async throws -> T {
+        try await send(method, path: path, query: query, body: body, resource: resource) { data in
+            do {
+                return try decode(T.self, from: data, request: request)
+            } catch let error as VendorError {
+                if (try? JSONValue.parse(data)) == nil { throw UnreadableBody(error: error) }
+                throw error
+            }
+        }
+    }
+
+    /// A 2xx body that did not parse: retried, and reported as `error` on the last try.
+    private struct UnreadableBody: Error {
+        let error: VendorError
+    }
+
+    private func send<T>(
+        _ method: String, path: [String], query: [(String, String)], body: Data?, resource: String,
+        read: (Data) throws -> T
+    ) async throws -> T {
         let url = makeURL(path: path, query: query)
         var headers = authHeaders
         headers["Accept"] = "application/json"
@@ -71,9 +103,16 @@ struct VendorHTTPClient: Sendable {
             } catch {
                 throw VendorError.cancelled(source: source)
             }
+            let sent: Result<HTTPResponse, any Error>
+            do {
+                sent = .success(try await connection.transport.send(request))
+            } catch {
+                sent = .failure(error)
+            }
+            await connection.rateLimiter?.release()
             let response: HTTPResponse
             do {
-                response = try await connection.transport.send(request)
+                response = try sent.get()
             } catch let error as TransportError {
                 switch error {
                 case .cancelled:
@@ -90,7 +129,12 @@ struct VendorHTTPClient: Sendable {
 
             switch response.status {
             case 200..<300:
-                return response.body
+                do {
+                    return try read(response.body)
+                } catch let unreadable as UnreadableBody {
+                    if isLast { throw unreadable.error }
+                    try await pause(policy.backoff(afterAttempt: attempt, random: connection.random()))
+                }
             case 429:
                 let retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"))
                 if let retryAfter, retryAfter > policy.maxDelay {

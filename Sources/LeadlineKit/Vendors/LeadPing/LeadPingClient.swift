@@ -35,8 +35,9 @@ public struct LeadPingClient: LeadSource {
 
     /// `GET /leads/{id}`.
     public func lead(id: String) async throws -> Lead {
-        let body = try await http.send("GET", path: ["leads", id], resource: "lead \(id)")
-        return try http.decode(LeadPingLead.self, from: body, request: "GET /leads/\(id)").toLead(source: name)
+        try await http.send(
+            LeadPingLead.self, "GET", path: ["leads", id], resource: "lead \(id)", request: "GET /leads/\(id)"
+        ).toLead(source: name)
     }
 
     /// `POST /events/leads/{leadId}`, oldest first, every page; events on other channels than
@@ -59,11 +60,9 @@ public struct LeadPingClient: LeadSource {
             let request = LeadPingListRequest(
                 pageSize: String(pageSize), continuationToken: token,
                 orderBy: [.init(field: "createdAt", direction: "asc")])
-            let body = try await http.send(
-                "POST", path: ["events", "leads", leadID], body: request.json, resource: "lead \(leadID)")
-            let page = try http.decode(
-                LeadPingPage<LeadPingEvent>.self, from: body,
-                request: "POST /events/leads/\(leadID) (page \(pageNumber))")
+            let page = try await http.send(
+                LeadPingPage<LeadPingEvent>.self, "POST", path: ["events", "leads", leadID], body: request.json,
+                resource: "lead \(leadID)", request: "POST /events/leads/\(leadID) (page \(pageNumber))")
             skipped += page.unreadableItems
             let pageEvents = mapEvents(from: page.items, channels: channels, skipped: &skipped) { $0.toEvent(source: name) }
             events += pageEvents
@@ -106,7 +105,8 @@ public struct LeadPingClient: LeadSource {
     }
 
     private func leadPage(_ request: LeadPingListRequest) async throws -> LeadPingPage<LeadPingLead> {
-        let body = try await http.send("POST", path: ["leads", "all", "my"], body: request.json, resource: "lead list")
-        return try http.decode(LeadPingPage<LeadPingLead>.self, from: body, request: "POST /leads/all/my")
+        try await http.send(
+            LeadPingPage<LeadPingLead>.self, "POST", path: ["leads", "all", "my"], body: request.json, resource: "lead list",
+            request: "POST /leads/all/my")
     }
 }

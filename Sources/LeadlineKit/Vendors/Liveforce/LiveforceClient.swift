@@ -50,10 +50,10 @@ public struct LiveforceClient: LeadSource {
     /// as the last, because the server may cap `per_page` below what was asked.
     public func leads(after cursor: String?) async throws -> LeadPage {
         let page = cursor.flatMap { Int($0) }.map { max($0, 1) } ?? 1
-        let body = try await http.send(
-            "GET", path: ["leads"], query: [("page", String(page)), ("per_page", String(perPage))],
-            resource: "lead list page \(page)")
-        let list = try http.decode(LiveforceLeadList.self, from: body, request: "GET /leads?page=\(page)")
+        let list = try await http.send(
+            LiveforceLeadList.self, "GET", path: ["leads"], query: [("page", String(page)), ("per_page", String(perPage))],
+            resource: "lead list page \(page)",
+            request: "GET /leads?page=\(page)")
         let leads = list.leads.map { $0.toLead(source: name) }
         return LeadPage(leads: leads, next: list.itemCount == 0 ? nil : String(page + 1))
     }
@@ -64,7 +64,8 @@ public struct LiveforceClient: LeadSource {
     }
 
     private func summary(_ id: String) async throws -> LiveforceLead {
-        let body = try await http.send("GET", path: ["leads", "summary", id], resource: "lead \(id)")
-        return try http.decode(LiveforceSummary.self, from: body, request: "GET /leads/summary/\(id)").lead
+        try await http.send(
+            LiveforceSummary.self, "GET", path: ["leads", "summary", id], resource: "lead \(id)",
+            request: "GET /leads/summary/\(id)").lead
     }
 }

@@ -109,10 +109,10 @@ public struct NLPearlClient: LeadSource {
             let request = NLPearlLeadSearchRequest(skip: skip, limit: pageSize, sortProp: "created", isAscending: true)
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
-            let body = try await http.send(
-                "POST", path: ["v1", "Outbound", outboundID, "Leads"], body: try encoder.encode(request),
-                resource: "outbound campaign \(outboundID)")
-            let page = try http.decode(NLPearlLeadSearch.self, from: body, request: "POST /v1/Outbound/\(outboundID)/Leads (skip \(skip))")
+            let page = try await http.send(
+                NLPearlLeadSearch.self, "POST", path: ["v1", "Outbound", outboundID, "Leads"], body: try encoder.encode(request),
+                resource: "outbound campaign \(outboundID)",
+                request: "POST /v1/Outbound/\(outboundID)/Leads (skip \(skip))")
             let leads = listed(page.results, in: outboundID)
             let fetched = skip + page.itemCount
             let hasMore = page.itemCount > 0 && (page.count.map { fetched < $0 } ?? (page.itemCount >= pageSize))
@@ -134,15 +134,15 @@ public struct NLPearlClient: LeadSource {
         guard case .phone(let phone) = contact else { return nil }
         var found: [Lead] = []
         for outboundID in outboundIDs {
-            let body: Data
+            let answer: NLPearlPhoneLookup
             do {
-                body = try await http.send(
-                    "GET", path: ["v1", "Outbound", outboundID, "Lead", "PhoneNumber", phone],
-                    resource: "lead with phone \(phone) in outbound campaign \(outboundID)")
+                answer = try await http.send(
+                    NLPearlPhoneLookup.self, "GET", path: ["v1", "Outbound", outboundID, "Lead", "PhoneNumber", phone],
+                    resource: "lead with phone \(phone) in outbound campaign \(outboundID)",
+                    request: "GET /v1/Outbound/\(outboundID)/Lead/PhoneNumber/\(phone)")
             } catch VendorError.notFound {
                 continue
             }
-            let answer = try http.decode(NLPearlPhoneLookup.self, from: body, request: "GET /v1/Outbound/\(outboundID)/Lead/PhoneNumber/\(phone)")
             found += listed(answer.leads, in: outboundID)
         }
         return found
@@ -171,10 +171,10 @@ public struct NLPearlClient: LeadSource {
     }
 
     private func readLead(_ leadID: String, in outboundID: String) async throws -> NLPearlLead {
-        let body = try await http.send(
-            "GET", path: ["v1", "Outbound", outboundID, "Lead", leadID],
-            resource: "lead \(leadID) in outbound campaign \(outboundID)")
-        return try http.decode(NLPearlLead.self, from: body, request: "GET /v1/Outbound/\(outboundID)/Lead/\(leadID)")
+        try await http.send(
+            NLPearlLead.self, "GET", path: ["v1", "Outbound", outboundID, "Lead", leadID],
+            resource: "lead \(leadID) in outbound campaign \(outboundID)",
+            request: "GET /v1/Outbound/\(outboundID)/Lead/\(leadID)")
     }
 
     /// Leads from a list or lookup answer; one without an id could never be read again by its
@@ -185,13 +185,13 @@ public struct NLPearlClient: LeadSource {
 
     /// The call, or nil when NLPearl answers 404 for an id the lead itself listed.
     private func readCall(_ callID: String) async throws -> NLPearlCall? {
-        let body: Data
         do {
-            body = try await http.send("GET", path: ["v1", "Call", callID], resource: "call \(callID)")
+            return try await http.send(
+                NLPearlCall.self, "GET", path: ["v1", "Call", callID], resource: "call \(callID)",
+                request: "GET /v1/Call/\(callID)")
         } catch VendorError.notFound {
             return nil
         }
-        return try http.decode(NLPearlCall.self, from: body, request: "GET /v1/Call/\(callID)")
     }
 
     /// `"2:150"` → campaign 2, skip 150; nil or anything unreadable starts from the beginning.

@@ -33,8 +33,9 @@ public struct NexorClient: LeadSource {
     public var name: String { http.connection.name }
 
     public func lead(id: String) async throws -> Lead {
-        let body = try await http.send("GET", path: ["leads", id], resource: "lead \(id)")
-        let envelope = try http.decode(NexorLeadEnvelope.self, from: body, request: "GET /leads/\(id)")
+        let envelope = try await http.send(
+            NexorLeadEnvelope.self, "GET", path: ["leads", id], resource: "lead \(id)",
+            request: "GET /leads/\(id)")
         return envelope.lead.toLead(source: name, variables: envelope.variables)
     }
 
@@ -46,8 +47,9 @@ public struct NexorClient: LeadSource {
         let paging = OffsetPaging<(events: [TimelineEvent], skipped: Int)>(maxInFlight: maxPagesInFlight) { [http, pageSize, name] offset in
             var query = [("limit", String(pageSize)), ("offset", String(offset))]
             if !channelFilter.isEmpty { query.append(("channel", channelFilter)) }
-            let body = try await http.send("GET", path: ["leads", leadID, "history"], query: query, resource: "lead \(leadID)")
-            let page = try http.decode(NexorHistoryPage.self, from: body, request: "GET /leads/\(leadID)/history?offset=\(offset)")
+            let page = try await http.send(
+                NexorHistoryPage.self, "GET", path: ["leads", leadID, "history"], query: query, resource: "lead \(leadID)",
+                request: "GET /leads/\(leadID)/history?offset=\(offset)")
             var skipped = 0
             let events = mapEvents(from: page.history, channels: channels, skipped: &skipped) { $0.toEvent(source: name) }
             // An empty page cannot advance the offset: it ends the listing rather than being asked for forever.
@@ -87,8 +89,9 @@ public struct NexorClient: LeadSource {
     private func leadPage(offset: Int, search: String?) async throws -> LeadPage {
         var query = [("limit", String(pageSize)), ("offset", String(offset))]
         if let search { query.append(("search", search)) }
-        let body = try await http.send("GET", path: ["leads"], query: query, resource: "lead list")
-        let page = try http.decode(NexorLeadList.self, from: body, request: "GET /leads?offset=\(offset)")
+        let page = try await http.send(
+            NexorLeadList.self, "GET", path: ["leads"], query: query, resource: "lead list",
+            request: "GET /leads?offset=\(offset)")
         let hasMore = page.pagination?.hasMore == true && !page.leads.isEmpty
         return LeadPage(leads: page.leads.map { $0.toLead(source: name) }, next: hasMore ? String(offset + page.leads.count) : nil)
     }
