@@ -95,7 +95,7 @@ struct SimServeIntegrationTests {
                         failed += 1
                     }
                 }
-                let stats = try await Self.statistics(faulty)
+                let stats = try await faulty.statistics()
                 let served = try #require(stats["faults"] as? [String: Int])
                 print("faults served to 12 timelines: \(served.sorted { $0.key < $1.key }); same as fault-free: \(same), exit 1: \(failed)")
                 // The run means something only if the retried faults were met and mostly overcome.
@@ -105,13 +105,6 @@ struct SimServeIntegrationTests {
                 #expect(same >= 6, "only \(same) of 12 timelines came through")
             }
         }
-    }
-
-    /// `GET /_sim/stats` of a running server.
-    static func statistics(_ server: SimServer) async throws -> [String: Any] {
-        let response = try await URLSessionTransport().send(
-            HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(server.port)/_sim/stats")!))
-        return try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
     }
 
     @Test("leadline keeps under LeadPing's limit: the simulator enforcing it never refuses a request (scaled to 12 per 2 s)")
@@ -128,7 +121,7 @@ struct SimServeIntegrationTests {
                 environment: server.environment, rateLimits: [.leadping: limit])
             let elapsed = clock.now - start
             #expect(kept.code == 0, "\(kept.stderr)")
-            let stats = try await Self.statistics(server)
+            let stats = try await server.statistics()
             let requests = (stats["requests"] as? [String: [String: Int]])?["leadping"]?.values.reduce(0, +) ?? 0
             print("leadping: \(requests) requests in \(elapsed), limit \(limit): \(stats["over_limit"] ?? "?") over, busiest window \(stats["busiest_window"] ?? "?")")
             #expect(requests > 3 * limit.limit)
@@ -142,7 +135,7 @@ struct SimServeIntegrationTests {
             let unlimited = await Self.run(
                 ["leads", "--source", "leadping", "--format", "json", "--config", server.configPath],
                 environment: server.environment, rateLimits: [:])
-            let stats = try await Self.statistics(server)
+            let stats = try await server.statistics()
             #expect(((stats["over_limit"] as? [String: Int])?["leadping"] ?? 0) > 0, "\(stats); \(unlimited.stderr)")
         }
     }

@@ -36,6 +36,25 @@ final class SimServer: Sendable {
         self.environment = environment
     }
 
+    /// Replaces the server's faults (`POST /_sim/faults`): "" heals it.
+    func setFaults(_ spec: String) async throws {
+        let url = URL(string: "http://127.0.0.1:\(port)/_sim/faults")!
+        let response = try await URLSessionTransport().send(HTTPRequest(method: "POST", url: url, body: Data(spec.utf8)))
+        guard response.status == 200 else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "sim serve refused faults '\(spec)'"])
+        }
+    }
+
+    /// `GET /_sim/stats`.
+    func statistics() async throws -> [String: Any] {
+        let url = URL(string: "http://127.0.0.1:\(port)/_sim/stats")!
+        let response = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: url))
+        guard let object = try JSONSerialization.jsonObject(with: response.body) as? [String: Any] else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "sim serve's stats are not an object"])
+        }
+        return object
+    }
+
     /// Stops the server and waits (briefly, without holding a thread) for it to go.
     func stop() async {
         child.signal(SIGTERM)
