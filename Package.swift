@@ -12,12 +12,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // Model, vendor clients, HTTP, config and cache. No terminal code.
         .target(
             name: "LeadlineKit",
-            dependencies: ["CZlib", "CMalloc", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "CZlib", "CMalloc", .product(name: "TOMLKit", package: "TOMLKit"),
+                // The API the clients log through (`--log-file`); LogFile is its file handler.
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // zlib (Debian: zlib1g-dev), to keep every event's raw vendor item deflated in memory.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -35,6 +40,7 @@ let package = Package(
             dependencies: [
                 "LeadlineKit", "LeadlineUI", "LeadlineTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 // Serves the vendor simulator over HTTP for `leadline sim serve`; FlyingSocks
                 // is its byte-stream protocol, for the simulator's slow and dropped bodies.
                 .product(name: "FlyingFox", package: "FlyingFox"),
@@ -45,7 +51,7 @@ let package = Package(
         .executableTarget(name: "leadline-bench", dependencies: ["LeadlineKit", "LeadlineUI", "CMalloc"]),
         .testTarget(
             name: "LeadlineKitTests",
-            dependencies: ["LeadlineKit"],
+            dependencies: ["LeadlineKit", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LeadlineUITests", dependencies: ["LeadlineUI"]),

@@ -1,5 +1,6 @@
 import Foundation
 import LeadlineKit
+import Logging
 
 /// What a command reads from and writes to, so tests can run the real code path in-process.
 struct CommandContext: Sendable {
@@ -15,6 +16,8 @@ struct CommandContext: Sendable {
     var timeout: Duration = .seconds(30)
     /// The request limits kept per source kind; tests scale the documented ones down.
     var rateLimits = SourceKind.documentedRateLimits
+    /// `--log-file`'s logger, or one that drops everything.
+    var logger = Logger.disabled
 
     /// The process's own environment, network and standard streams.
     static func live() -> CommandContext {
@@ -29,7 +32,7 @@ struct CommandContext: Sendable {
     func workspace(config: Config) -> Workspace {
         Workspace(
             config: config, environment: environment, transport: transport, retry: retry, timeout: timeout,
-            rateLimits: rateLimits)
+            rateLimits: rateLimits, logger: logger)
     }
 
     func warn(_ message: String) {

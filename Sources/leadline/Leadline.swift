@@ -36,7 +36,7 @@ struct Leadline: AsyncParsableCommand {
         let config = hasConfig ? try global.loadConfig(environment: context.environment) : nil
         let workspace: Workspace
         if global.demo || config == nil {
-            workspace = Workspace.demo()
+            workspace = Workspace.demo(logger: context.logger)
         } else {
             workspace = context.workspace(config: config!)
         }
@@ -66,6 +66,16 @@ struct Leadline: AsyncParsableCommand {
     }
 }
 
+/// A command that takes ``GlobalOptions``.
+protocol GlobalOptionsCommand {
+    var global: GlobalOptions { get }
+}
+
+extension Leadline: GlobalOptionsCommand {}
+extension TimelineCommand: GlobalOptionsCommand {}
+extension LeadsCommand: GlobalOptionsCommand {}
+extension ThemesCommand: GlobalOptionsCommand {}
+
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the config from FILE instead of the default path.", valueName: "FILE"))
@@ -76,6 +86,11 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Draw with theme NAME instead of the config's (see `leadline themes`).", valueName: "NAME"))
     var theme: String?
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp(
+        "Append every request, retry and failure to FILE (created readable only by you); never the credentials.",
+        valueName: "FILE"))
+    var logFile: String?
 
     /// The name of the theme to draw with, and where that name came from (for messages): the
     /// choices made for this run win over the one remembered from the last: `--theme`, else the
@@ -108,7 +123,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The workspace the command works on: the demo with `--demo`, else the configured sources.
     func workspace(context: CommandContext) throws -> Workspace {
-        if demo { return Workspace.demo() }
+        if demo { return Workspace.demo(logger: context.logger) }
         return context.workspace(config: try loadConfig(environment: context.environment))
     }
 }
@@ -139,6 +154,16 @@ enum Entry {
             }
             context.stderr.writeLine(message)
             return 2
+        }
+        var context = context
+        if let global = (command as? any GlobalOptionsCommand)?.global, let path = global.logFile {
+            do {
+                context.logger = try LogFile(path: path).logger()
+            } catch {
+                context.stderr.writeLine("leadline: \(TerminalSanitizer.line(error.description))")
+                return 1
+            }
+            context.logger.info("leadline \(Leadline.version) started: \(arguments.joined(separator: " "))")
         }
         do {
             switch command {

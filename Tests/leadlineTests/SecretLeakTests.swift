@@ -43,9 +43,12 @@ struct SecretLeakTests {
                 #expect(Self.leaks(in: "a \(part) b", of: [credential]).contains(part))
                 #expect(Self.leaks(in: "Basic \(basic)", of: [credential]).contains(basic))
             }
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-leak-\(UUID().uuidString).log").path
+            defer { try? FileManager.default.removeItem(atPath: log) }
             var runs = 0
             for arguments in [["leads"], ["leads", "--format", "json"]] + ["text", "json", "ndjson"].map({ ["timeline", person.phone, "--format", $0] }) {
-                let result = await SimServeIntegrationTests.run(arguments + ["--config", server.configPath], environment: server.environment)
+                let result = await SimServeIntegrationTests.run(
+                    arguments + ["--config", server.configPath, "--log-file", log], environment: server.environment)
                 #expect(result.code == 0, "\(arguments): \(result.stderr)")
                 #expect(result.stdout.count > 1_000)
                 #expect(Self.leaks(in: result.stdout + result.stderr, of: credentials).isEmpty, "\(arguments)")
@@ -55,14 +58,23 @@ struct SecretLeakTests {
 
             // Refused: each source's error names it and the failure, never what was sent.
             let refused = await SimServeIntegrationTests.run(
-                ["timeline", person.phone, "--config", server.configPath], environment: Self.wrong)
+                ["timeline", person.phone, "--config", server.configPath, "--log-file", log], environment: Self.wrong)
             #expect(refused.code == 1)
             #expect(refused.stderr.contains("401") || refused.stderr.lowercased().contains("unauthorized") || refused.stderr.contains("credential"),
                     "\(refused.stderr)")
             #expect(Self.leaks(in: refused.stdout + refused.stderr, of: Array(Self.wrong.values) + credentials).isEmpty, "\(refused.stderr)")
-            let leads = await SimServeIntegrationTests.run(["leads", "--config", server.configPath, "--format", "json"], environment: Self.wrong)
+            let leads = await SimServeIntegrationTests.run(
+                ["leads", "--config", server.configPath, "--format", "json", "--log-file", log], environment: Self.wrong)
             #expect(leads.code == 1)
             #expect(Self.leaks(in: leads.stdout + leads.stderr, of: Array(Self.wrong.values)).isEmpty, "\(leads.stderr)")
+
+            // The log has every request of all seven runs, the answers and the refusals.
+            let logged = try String(contentsOfFile: log, encoding: .utf8)
+            #expect(logged.components(separatedBy: " started: ").count == 8, "\(logged.prefix(2_000))")
+            #expect(logged.contains(" → 200 in ") && logged.contains(" → 401 in "), "\(logged.prefix(2_000))")
+            // The first refused source fails the run; the others are cancelled (logged below info).
+            #expect(logged.contains(" error source="), "\(logged.prefix(2_000))")
+            #expect(Self.leaks(in: logged, of: credentials + Array(Self.wrong.values)).isEmpty)
         }
     }
 
@@ -76,8 +88,11 @@ struct SecretLeakTests {
 
     private static func checkScreens(binary: String, server: SimServer) async throws {
         let credentials = Array(server.environment.values)
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-leak-tui-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
         let session = try await TmuxSession(
-            [binary, "--config", server.configPath], environment: server.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
+            [binary, "--config", server.configPath, "--log-file", log],
+            environment: server.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })
         try await session.waitFor { $0.contains("Leads (") && !$0.contains("Loading leads") }
         var screens = ""
         for keys in [["Enter"], ["Tab", "j", "j"], ["J"], ["?"]] {
@@ -89,8 +104,14 @@ struct SecretLeakTests {
         #expect(leaks(in: screens, of: credentials).isEmpty)
 
         let refused = try await TmuxSession(
-            [binary, "--config", server.configPath], environment: wrong.merging(["HOME": "/nonexistent"]) { a, _ in a })
+            [binary, "--config", server.configPath, "--log-file", log], environment: wrong.merging(["HOME": "/nonexistent"]) { a, _ in a })
         let failed = try await refused.waitFor { $0.contains("401") || $0.lowercased().contains("unauthorized") || $0.contains("credential") }
         #expect(leaks(in: failed, of: Array(wrong.values)).isEmpty, "\(failed)")
+
+        // Both UIs logged to the file, not the screen, and no credential went there either.
+        let logged = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(logged.contains(" → 200 in ") && logged.contains(" → 401 in "), "\(logged.prefix(2_000))")
+        #expect(!screens.contains(" → 200 in "))
+        #expect(leaks(in: logged, of: credentials + Array(wrong.values)).isEmpty)
     }
 }

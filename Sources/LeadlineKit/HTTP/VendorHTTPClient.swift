@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// What a vendor client needs to reach its server: where, with which credential, how patiently.
 public struct SourceConnection: Sendable {
@@ -17,12 +18,15 @@ public struct SourceConnection: Sendable {
     public var random: @Sendable () -> Double
     /// The source's documented request limit, shared by all its clients; nil for none.
     public var rateLimiter: RateLimiter?
+    /// Where each request, retry and failure is logged (`--log-file`); drops them by default.
+    public var logger: Logger
 
     public init(
         name: String, baseURL: URL, credential: Secret, transport: any Transport,
         retry: RetryPolicy = RetryPolicy(), timeout: Duration = .seconds(30),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, rateLimiter: RateLimiter? = nil
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, rateLimiter: RateLimiter? = nil,
+        logger: Logger = .disabled
     ) {
         self.name = name
         self.baseURL = baseURL
@@ -33,6 +37,7 @@ public struct SourceConnection: Sendable {
         self.sleep = sleep
         self.random = random
         self.rateLimiter = rateLimiter
+        self.logger = logger
     }
 }
 
@@ -93,16 +98,45 @@ struct VendorHTTPClient: Sendable {
         let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: connection.timeout)
         let source = connection.name
         let host = url.host ?? connection.baseURL.absoluteString
+        do {
+            return try await attempts(request, host: host, resource: resource, read: read)
+        } catch let error as VendorError {
+            if case .cancelled = error {
+                connection.logger.debug("\(method) \(logged(url)): cancelled", metadata: ["source": "\(source)"])
+            } else {
+                connection.logger.error("\(error)", metadata: ["source": "\(source)"])
+            }
+            throw error
+        }
+    }
+
+    /// The retry loop of ``send(_:path:query:body:resource:read:)``.
+    private func attempts<T>(
+        _ request: HTTPRequest, host: String, resource: String, read: (Data) throws -> T
+    ) async throws -> T {
+        let source = connection.name
         let policy = connection.retry
+        let clock = ContinuousClock()
+        let label = "\(request.method) \(logged(request.url))"
 
         for attempt in 1...policy.maxAttempts {
             let isLast = attempt == policy.maxAttempts
             if Task.isCancelled { throw VendorError.cancelled(source: source) }
-            do {
-                try await connection.rateLimiter?.acquire()
-            } catch {
-                throw VendorError.cancelled(source: source)
+            if let limiter = connection.rateLimiter {
+                let asked = clock.now
+                do {
+                    try await limiter.acquire()
+                } catch {
+                    throw VendorError.cancelled(source: source)
+                }
+                let waited = clock.now - asked
+                if waited >= .milliseconds(10) {
+                    connection.logger.notice(
+                        "\(label): waited \(Self.format(waited)) to stay within \(limiter.limit) requests per \(Self.format(limiter.window))",
+                        metadata: ["source": "\(source)"])
+                }
             }
+            let started = clock.now
             let sent: Result<HTTPResponse, any Error>
             do {
                 sent = .success(try await connection.transport.send(request))
@@ -110,6 +144,15 @@ struct VendorHTTPClient: Sendable {
                 sent = .failure(error)
             }
             await connection.rateLimiter?.release()
+            let took = Self.format(clock.now - started)
+            switch sent {
+            case .success(let response):
+                connection.logger.info(
+                    "\(label) → \(response.status) in \(took), \(response.body.count) bytes",
+                    metadata: ["source": "\(source)", "attempt": "\(attempt)"])
+            case .failure(let error):
+                connection.logger.warning("\(label) → \(error) after \(took)", metadata: ["source": "\(source)", "attempt": "\(attempt)"])
+            }
             let response: HTTPResponse
             do {
                 response = try sent.get()
@@ -198,7 +241,23 @@ struct VendorHTTPClient: Sendable {
         return URL(string: text)!
     }
 
+    /// `url` as the log shows it: no user or password, and the credential redacted should a
+    /// base_url carry it.
+    private func logged(_ url: URL) -> String {
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        components?.user = nil
+        components?.password = nil
+        return connection.credential.redact(components?.string ?? url.absoluteString)
+    }
+
+    /// `12 ms`, `1.5 s`.
+    static func format(_ duration: Duration) -> String {
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return milliseconds < 1000 ? "\(Int(milliseconds.rounded())) ms" : String(format: "%.1f s", milliseconds / 1000)
+    }
+
     private func pause(_ duration: Duration) async throws {
+        connection.logger.notice("retrying in \(Self.format(duration))", metadata: ["source": "\(connection.name)"])
         do {
             try await connection.sleep(duration)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The configured sources, ready to be asked for leads, persons and timelines.
 ///
@@ -12,16 +13,18 @@ public struct Workspace: Sendable {
     private let transport: any Transport
     private let retry: RetryPolicy
     private let timeout: Duration
+    private let logger: Logger
     /// Each source's rate limiter, by name, for the sources whose vendor documents a limit:
     /// shared by every client made for that source.
     private let rateLimiters: [String: RateLimiter]
 
     /// `timeout` bounds each request; `rateLimits` are kept per source of each kind (by default
-    /// the vendors' documented ones; tests scale them down).
+    /// the vendors' documented ones; tests scale them down); `logger` gets every request.
     public init(
         config: Config, environment: [String: String], transport: any Transport = URLSessionTransport(),
         retry: RetryPolicy = RetryPolicy(), timeout: Duration = .seconds(30),
-        rateLimits: [SourceKind: RateLimit] = SourceKind.documentedRateLimits, cache: ResultCache = ResultCache()
+        rateLimits: [SourceKind: RateLimit] = SourceKind.documentedRateLimits, cache: ResultCache = ResultCache(),
+        logger: Logger = .disabled
     ) {
         self.config = config
         self.environment = environment
@@ -29,6 +32,7 @@ public struct Workspace: Sendable {
         self.retry = retry
         self.timeout = timeout
         self.cache = cache
+        self.logger = logger
         var rateLimiters: [String: RateLimiter] = [:]
         for source in config.sources {
             if let rateLimit = rateLimits[source.kind] {
@@ -53,7 +57,7 @@ public struct Workspace: Sendable {
         let (secret, warnings) = try sourceConfig.resolveCredential(environment: environment)
         let connection = SourceConnection(
             name: sourceConfig.name, baseURL: sourceConfig.baseURL, credential: secret, transport: transport, retry: retry,
-            timeout: timeout, rateLimiter: rateLimiters[sourceConfig.name])
+            timeout: timeout, rateLimiter: rateLimiters[sourceConfig.name], logger: logger)
         let client: any LeadSource
         switch sourceConfig.kind {
         case .nexor:
