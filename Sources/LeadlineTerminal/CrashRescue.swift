@@ -47,7 +47,9 @@ enum CrashRescue {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in CrashRescue.rescue(signal) }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            // Not deferred, so the signal raised from the handler reaches the previous action at
+            // once and the handler can still make sure the process ends after it.
+            action.sa_flags = Int32(SA_NODEFER)
             sigaction(signal, &action, previous + Int(signal))
         }
         armed = true
@@ -66,9 +68,13 @@ enum CrashRescue {
     private static func rescue(_ signal: Int32) {
         tcsetattr(STDIN_FILENO, TCSANOW, &shellModes)
         if let reset, let base = reset.baseAddress { _ = write(STDOUT_FILENO, base, reset.count) }
-        // The signal is blocked while this runs: raised again, it reaches the previous action
-        // as soon as this returns (a fault would also come back when the instruction is retried).
+        // Raised again, the signal reaches the previous action now: the default (the process
+        // ends) or the Swift runtime's backtracer. The backtracer returns once it has printed,
+        // expecting the faulting instruction to fault again; a signal sent with kill never
+        // does, and the process would live on without its screen. So the default comes last.
         sigaction(signal, previous + Int(signal), nil)
+        raise(signal)
+        Glibc.signal(signal, SIG_DFL)
         raise(signal)
     }
 }

@@ -86,6 +86,37 @@ struct SecretLeakTests {
         }
     }
 
+    @Test("A crash report (the Swift runtime's backtrace, with every register) holds no credential")
+    func crashReport() async throws {
+        let binary = try TUIEndToEndTests.binary()
+        try await SimServer.with(binary: try #require(TimelineCommandTests.builtBinary())) { server in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-crash-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let environment = server.environment.merging([
+                "HOME": "/nonexistent",
+                "SWIFT_BACKTRACE": "enable=yes,interactive=no,registers=all,output-to=\(directory.path)",
+            ]) { mine, _ in mine }
+            let session = try await TmuxSession([binary, "--config", server.configPath], environment: environment)
+            try await session.waitFor { $0.contains("┌ Leads (") && !TUIFaultTests.statusLine($0).contains("loading") }
+            // Every credential has been used: the leads of all four vendors are listed.
+            try await session.send("Enter", "J")
+            try await Task.sleep(for: .milliseconds(500))
+            let program = try TUIEndToEndTests.childPID(of: try await session.display("#{pane_pid}"))
+            kill(program, SIGSEGV)
+            let screen = try await session.waitFor(timeout: .seconds(90)) { $0.contains("[exited ") }
+            let reports = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            #expect(reports.count == 1, "\(reports)")
+            let report = try String(contentsOfFile: directory.appendingPathComponent(try #require(reports.first)).path, encoding: .utf8)
+            #expect(report.contains("Program crashed") && report.contains("TUIRunner"), "not a crash report: \(report.prefix(500))")
+            #expect(screen.contains("[exited 139]"), "the process did not end by its signal: \(screen)")
+            // What leadline left on the screen; the test's shell then reports the crash quoting
+            // its own command line, which sets the credentials.
+            let left = screen.components(separatedBy: "Segmentation fault").first ?? screen
+            #expect(Self.leaks(in: report + left, of: Array(server.environment.values)).isEmpty)
+        }
+    }
+
     private static func checkScreens(binary: String, server: SimServer) async throws {
         let credentials = Array(server.environment.values)
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-leak-tui-\(UUID().uuidString).log").path
