@@ -97,10 +97,12 @@ public final class Simulator: Sendable {
 
     /// Answers one request as the simulated vendor under its path prefix would.
     ///
-    /// Order of events: the request is counted, the latency is waited out, the fault draw for the
-    /// request's number may replace the answer (429, 500, timeout) before auth is checked, as a
-    /// rate limiter in front of the vendor would; a `truncated` draw cuts a 200's body in half.
-    /// Never throws: every failure is an HTTP answer or ``SimulatorReply/timeout``.
+    /// Order of events: the request is counted, the latency is waited out, a vendor over its
+    /// ``SimulatorOptions/rateLimits`` answers 429, then the fault draw for the request's number
+    /// may replace the answer (429, 500, timeout) before auth is checked, as a rate limiter in
+    /// front of the vendor would. `truncated`, `reset`, `slow` and `malformed` draws spoil only a
+    /// 2xx answer. Never throws: every failure is an HTTP answer or a ``SimulatorReply`` that
+    /// says how the connection misbehaves.
     public func respond(to request: HTTPRequest) async -> SimulatorReply {
         let (prefix, parsed) = SimRequest.parse(request)
         if prefix?.lowercased() == "_sim" {
