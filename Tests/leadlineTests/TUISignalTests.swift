@@ -43,6 +43,45 @@ struct TUISignalTests {
         #expect(screen.contains("rc=\(128 + signal) sum=42"), "\(screen)")
     }
 
+    @Test("A real trap (ud2, the instruction Swift's runtime traps with) in a thread of the UI gives the shell its terminal back")
+    func realTrap() async throws {
+        // A preloaded library whose thread executes ud2 a while after start: a fault from an
+        // instruction, not a signal sent with kill. Built here with the C compiler the Swift
+        // toolchain brings.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-trap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = directory.appendingPathComponent("trap.c"), library = directory.appendingPathComponent("trap.so")
+        try Data("""
+            #include <pthread.h>
+            #include <stdlib.h>
+            #include <unistd.h>
+            static void *trap(void *unused) {
+                usleep(atoi(getenv("LEADLINE_TEST_TRAP_AFTER_MS")) * 1000);
+                __builtin_trap();
+                return unused;
+            }
+            __attribute__((constructor)) static void start(void) {
+                if (!getenv("LEADLINE_TEST_TRAP_AFTER_MS")) return;
+                pthread_t thread;
+                pthread_create(&thread, 0, trap, 0);
+            }
+            """.utf8).write(to: source)
+        let compiled = try await Subprocess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["clang", "-shared", "-fPIC", "-pthread", "-o", library.path, source.path])
+        try #require(compiled.code == 0, "clang: \(compiled.standardError)")
+
+        let session = try await Self.demoInShell(
+            prefix: "SWIFT_BACKTRACE=enable=no LEADLINE_TEST_TRAP_AFTER_MS=4000 LD_PRELOAD=\(TmuxSession.quote(library.path)) ")
+        let after = try await session.waitFor(timeout: .seconds(30)) { $0.contains("shell$") && !$0.contains("┌ Leads (") }
+        #expect(!after.contains("q quit"), "the UI is still on the screen: \(after)")
+        try await session.send("echo rc=$? sum=$((40+2))", literal: true)
+        try await session.send("Enter")
+        let screen = try await session.waitFor { $0.contains("sum=42") }
+        #expect(screen.contains("shell$ echo rc=$? sum=$((40+2))"), "typed text is not echoed: \(screen)")
+        #expect(screen.contains("rc=\(128 + SIGILL) sum=42"), "\(screen)")
+    }
+
     /// An interactive shell with the prompt `shell$ ` running `leadline --demo` (after
     /// `prefix`), once the UI is up.
     static func demoInShell(prefix: String = "") async throws -> TmuxSession {
