@@ -67,6 +67,22 @@ struct SimServeIntegrationTests {
         }
     }
 
+    @Test("sim serve's --faults and --rate-limit: read into options, a bad one is a usage error naming it")
+    func options() async throws {
+        let serve = try SimServeCommand.parse(["--faults", "reset=0.1,malformed=0.2", "--rate-limit", "leadping=300/60, nexor=10/1.5"])
+        let options = try serve.options()
+        #expect(options.faults == (try FaultSpec(rates: [.reset: 0.1, .malformed: 0.2])))
+        #expect(options.rateLimits == [.leadping: RateLimit(300, per: .seconds(60)), .nexor: RateLimit(10, per: .milliseconds(1500))])
+        for (bad, named) in [
+            ("leadping=0/60", "'leadping=0/60'"), ("leadping", "'leadping'"), ("hubspot=1/1", "'hubspot=1/1'"),
+            ("leadping=1/1,leadping=2/1", "'leadping' is given twice"),
+        ] {
+            let result = await Self.run(["sim", "serve", "--rate-limit", bad], environment: [:])
+            #expect(result.code == 2, "\(bad)")
+            #expect(result.stderr.contains(named), "\(bad): \(result.stderr)")
+        }
+    }
+
     /// Every fault `sim serve` has, at rates that leave most timelines readable through retries.
     static let everyFault = "429=0.06,429-no-retry-after=0.04,500=0.05,timeout=0.02,truncated=0.01,reset=0.05,slow=0.05,malformed=0.01"
 
