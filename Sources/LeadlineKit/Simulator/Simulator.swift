@@ -24,7 +24,8 @@ public enum SimulatorReply: Sendable {
 ///
 /// Everything follows from ``SimulatorOptions``: the same options give byte-identical answers, and
 /// the same faults for the same sequence of requests. Nothing reads the system's random source,
-/// and only ``SimulatorOptions/rateLimits`` read the clock. People and events are generated on demand, so a world of 100,000 leads is cheap.
+/// and only ``SimulatorOptions/rateLimits`` read the clock. People and events are generated on
+/// demand, so a world of 100,000 leads is cheap.
 public final class Simulator: Sendable {
     /// The secret every simulated vendor expects; see ``credential(for:)`` for how each one
     /// wants it presented.
