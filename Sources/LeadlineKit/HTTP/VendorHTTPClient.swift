@@ -117,7 +117,8 @@ struct VendorHTTPClient: Sendable {
         let source = connection.name
         let policy = connection.retry
         let clock = ContinuousClock()
-        let label = "\(request.method) \(logged(request.url))"
+        // Formatted only when a line is written: without --log-file nothing here costs a thing.
+        func label() -> String { "\(request.method) \(logged(request.url))" }
 
         for attempt in 1...policy.maxAttempts {
             let isLast = attempt == policy.maxAttempts
@@ -132,7 +133,7 @@ struct VendorHTTPClient: Sendable {
                 let waited = clock.now - asked
                 if waited >= .milliseconds(10) {
                     connection.logger.notice(
-                        "\(label): waited \(Self.format(waited)) to stay within \(limiter.limit) requests per \(Self.format(limiter.window))",
+                        "\(label()): waited \(Self.format(waited)) to stay within \(limiter.limit) requests per \(Self.format(limiter.window))",
                         metadata: ["source": "\(source)"])
                 }
             }
@@ -144,14 +145,14 @@ struct VendorHTTPClient: Sendable {
                 sent = .failure(error)
             }
             await connection.rateLimiter?.release()
-            let took = Self.format(clock.now - started)
+            let took = clock.now - started
             switch sent {
             case .success(let response):
                 connection.logger.info(
-                    "\(label) → \(response.status) in \(took), \(response.body.count) bytes",
+                    "\(label()) → \(response.status) in \(Self.format(took)), \(response.body.count) bytes",
                     metadata: ["source": "\(source)", "attempt": "\(attempt)"])
             case .failure(let error):
-                connection.logger.warning("\(label) → \(error) after \(took)", metadata: ["source": "\(source)", "attempt": "\(attempt)"])
+                connection.logger.warning("\(label()) → \(error) after \(Self.format(took))", metadata: ["source": "\(source)", "attempt": "\(attempt)"])
             }
             let response: HTTPResponse
             do {
