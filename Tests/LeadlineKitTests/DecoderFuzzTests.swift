@@ -125,6 +125,10 @@ struct DecoderFuzzTests {
             }
             let elapsed = clock.now - start
             if elapsed > slowest.0 { slowest = (elapsed, seed) }
+            // A long run says where it is every tenth of a target, so it is not silent for an hour.
+            if cases >= 10_000, (index + 1) % (cases / 10) == 0 {
+                print("fuzz \(target.name): \(index + 1) of \(cases) cases, \(decoded) decoded, \(refused) refused so far")
+            }
         }
         // A case that takes many seconds is a hang in the making: a payload that grows the work
         // faster than its size. The largest payloads are a few hundred kilobytes, and the
