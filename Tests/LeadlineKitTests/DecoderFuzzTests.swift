@@ -128,6 +128,9 @@ struct DecoderFuzzTests {
             // A long run says where it is every tenth of a target, so it is not silent for an hour.
             if cases >= 10_000, (index + 1) % (cases / 10) == 0 {
                 print("fuzz \(target.name): \(index + 1) of \(cases) cases, \(decoded) decoded, \(refused) refused so far")
+                // Piped (scripts/fuzz.sh), stdout is block-buffered: without this a long run
+                // stays silent until it ends.
+                fflush(nil)
             }
         }
         // A case that takes many seconds is a hang in the making: a payload that grows the work
@@ -138,6 +141,7 @@ struct DecoderFuzzTests {
         // Both outcomes occur, or the mutations are too weak or too strong to test much.
         #expect(decoded > 0 && refused > 0, "\(target.name): \(decoded) decoded, \(refused) refused")
         print("fuzz \(target.name): \(cases) cases, \(decoded) decoded, \(refused) refused, slowest \(slowest.0)")
+        fflush(nil)
     }
 
     @Test("Found by fuzzing: a transcript offset too big for a Double is unknown, and the call still prints as JSON",
