@@ -24,7 +24,7 @@ struct RateLimiterTests {
         }
 
         func limiter(_ limit: Int, per window: Duration) -> RateLimiter {
-            RateLimiter(limit: limit, per: window, now: { self.now }, sleep: { duration in self.instant.withLock { $0 += duration } })
+            RateLimiter(RateLimit(limit, per: window), now: { self.now }, sleep: { duration in self.instant.withLock { $0 += duration } })
         }
     }
 
@@ -73,12 +73,17 @@ struct RateLimiterTests {
 
     @Test("A request waiting for the limit is cancelled with its task")
     func cancelled() async throws {
-        let limiter = RateLimiter(limit: 1, per: .seconds(60))
+        let limiter = RateLimiter(RateLimit(1, per: .seconds(60)))
         try await limiter.acquire()
         let waiting = Task { try await limiter.acquire() }
         try await Task.sleep(for: .milliseconds(50))
         waiting.cancel()
         await #expect(throws: CancellationError.self) { try await waiting.value }
+    }
+
+    /// The stub's `{"data":[]}`.
+    struct Page: Decodable {
+        let data: [Int]
     }
 
     @Test("A client's requests wait for the limit, retries included, and say 'cancelled' if stopped")
@@ -93,7 +98,7 @@ struct RateLimiterTests {
         var connection = connection(transport, retry: RetryPolicy(maxAttempts: 3, baseDelay: .zero, maxDelay: .zero))
         connection.rateLimiter = clock.limiter(2, per: .seconds(1))
         let http = VendorHTTPClient(connection: connection, authHeaders: [:]) { _ in nil }
-        for _ in 0..<4 { _ = try await http.send("GET", path: ["leads"], resource: "leads") }
+        for _ in 0..<4 { _ = try await http.send(Page.self, "GET", path: ["leads"], resource: "leads", request: "GET /leads") }
         let times = sent.withLock { $0 }
         #expect(times.count == 5)
         #expect(times == [0, 0, 1, 1, 2])

@@ -1,6 +1,6 @@
 import Foundation
 
-/// At most `limit` requests started in any `window`: a vendor's documented request limit.
+/// At most `limit` requests in any `window`: a vendor's documented request limit.
 public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
     public var limit: Int
     public var window: Duration
@@ -45,8 +45,9 @@ public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
 /// One limiter is shared by every client of a source in a workspace, so the lead list, the
 /// timelines and prefetches count together.
 public actor RateLimiter {
-    public nonisolated let limit: Int
-    public nonisolated let window: Duration
+    public nonisolated let rateLimit: RateLimit
+    public nonisolated var limit: Int { rateLimit.limit }
+    public nonisolated var window: Duration { rateLimit.window }
     private let now: @Sendable () -> ContinuousClock.Instant
     private let sleep: @Sendable (Duration) async throws -> Void
     /// Requests acquired and not yet released.
@@ -57,19 +58,13 @@ public actor RateLimiter {
     /// How often a request looks again when every place is held by a request still in flight.
     static let inFlightPoll: Duration = .milliseconds(20)
 
-    public init(_ rateLimit: RateLimit) {
-        self.init(limit: rateLimit.limit, per: rateLimit.window)
-    }
-
     /// `now` and `sleep` are the clock's; tests substitute a clock they move themselves.
     public init(
-        limit: Int, per window: Duration,
+        _ rateLimit: RateLimit,
         now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
-        precondition(limit > 0 && window > .zero, "a rate limit needs a positive count and window")
-        self.limit = limit
-        self.window = window
+        self.rateLimit = rateLimit
         self.now = now
         self.sleep = sleep
     }

@@ -52,33 +52,37 @@ struct VendorHTTPClient: Sendable {
     /// Pulls the vendor's own error message out of an error body.
     let errorMessage: @Sendable (Data) -> String?
 
-    /// Sends `method path?query` and returns the body of a 2xx answer.
-    ///
-    /// `resource` names what a 404 means ("lead 42").
-    func send(
-        _ method: String, path: [String], query: [(String, String)] = [], body: Data? = nil,
-        resource: String
-    ) async throws -> Data {
-        try await send(method, path: path, query: query, body: body, resource: resource) { $0 }
-    }
-
-    /// Sends `method path?query` and decodes a 2xx answer as `type`; `request` names the call in
-    /// a decoding error ("GET /leads/42").
+    /// Sends `method path?query` and decodes a 2xx answer as `type`. `resource` names what a 404
+    /// means ("lead 42"); `request` names the call in a decoding error ("GET /leads/42").
     ///
     /// A 2xx body that is not JSON at all (cut short, or a web page) is asked for again like a
     /// 5xx, since a proxy or a dropped connection is the likely cause; JSON of the wrong shape is
     /// reported at once, as asking again would get the same.
     func send<T: Decodable>(
         _ type: T.Type, _ method: String, path: [String], query: [(String, String)] = [], body: Data? = nil,
-        resource: String, request: String
+        resource: String, request name: String
     ) async throws -> T {
-        try await send(method, path: path, query: query, body: body, resource: resource) { data in
-            do {
-                return try decode(T.self, from: data, request: request)
-            } catch let error as VendorError {
-                if (try? JSONValue.parse(data)) == nil { throw UnreadableBody(error: error) }
-                throw error
+        let url = makeURL(path: path, query: query)
+        var headers = authHeaders
+        headers["Accept"] = "application/json"
+        if body != nil { headers["Content-Type"] = "application/json" }
+        let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: connection.timeout)
+        do {
+            return try await attempts(request, resource: resource) { data in
+                do {
+                    return try decode(T.self, from: data, request: name)
+                } catch let error as VendorError {
+                    if (try? JSONValue.parse(data)) == nil { throw UnreadableBody(error: error) }
+                    throw error
+                }
             }
+        } catch let error as VendorError {
+            if case .cancelled = error {
+                connection.logger.debug("\(method) \(logged(url)): cancelled", metadata: ["source": "\(connection.name)"])
+            } else {
+                connection.logger.error("\(error)", metadata: ["source": "\(connection.name)"])
+            }
+            throw error
         }
     }
 
@@ -87,34 +91,11 @@ struct VendorHTTPClient: Sendable {
         let error: VendorError
     }
 
-    private func send<T>(
-        _ method: String, path: [String], query: [(String, String)], body: Data?, resource: String,
-        read: (Data) throws -> T
-    ) async throws -> T {
-        let url = makeURL(path: path, query: query)
-        var headers = authHeaders
-        headers["Accept"] = "application/json"
-        if body != nil { headers["Content-Type"] = "application/json" }
-        let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: connection.timeout)
+    /// The retry loop of ``send(_:_:path:query:body:resource:request:)``: `read` turns a 2xx body
+    /// into the answer, or throws ``UnreadableBody`` to have it asked for again.
+    private func attempts<T>(_ request: HTTPRequest, resource: String, read: (Data) throws -> T) async throws -> T {
         let source = connection.name
-        let host = url.host ?? connection.baseURL.absoluteString
-        do {
-            return try await attempts(request, host: host, resource: resource, read: read)
-        } catch let error as VendorError {
-            if case .cancelled = error {
-                connection.logger.debug("\(method) \(logged(url)): cancelled", metadata: ["source": "\(source)"])
-            } else {
-                connection.logger.error("\(error)", metadata: ["source": "\(source)"])
-            }
-            throw error
-        }
-    }
-
-    /// The retry loop of ``send(_:path:query:body:resource:read:)``.
-    private func attempts<T>(
-        _ request: HTTPRequest, host: String, resource: String, read: (Data) throws -> T
-    ) async throws -> T {
-        let source = connection.name
+        let host = request.url.host ?? connection.baseURL.absoluteString
         let policy = connection.retry
         let clock = ContinuousClock()
         // Formatted only when a line is written: without --log-file nothing here costs a thing.
