@@ -7,34 +7,6 @@ import Testing
 /// and only for http(s) links.
 @Suite("Opener: argv without a shell, http(s) only", .serialized, .timeLimit(.minutes(1)))
 struct OpenerTests {
-    /// A directory with `record.sh`, which writes its arguments one per line to `argv.txt` and
-    /// exits with `$STATUS` (0 when unset).
-    struct Scratch {
-        let directory: URL
-        var script: String { directory.appendingPathComponent("record.sh").path }
-        var record: String { directory.appendingPathComponent("argv.txt").path }
-
-        init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-opener-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '\(record)'\nexit ${STATUS:-0}\n"
-                .write(toFile: script, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
-        }
-
-        /// The arguments the script was given, once it has run.
-        func arguments() async throws -> [String] {
-            let deadline = ContinuousClock.now + .seconds(20)
-            while ContinuousClock.now < deadline {
-                if let text = try? String(contentsOfFile: record, encoding: .utf8), text.hasSuffix("\n") {
-                    return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-                }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            throw CancellationError()
-        }
-    }
-
     /// Failures the opener reported.
     final class Failures: Sendable {
         private let messages = Mutex<[String]>([])
@@ -53,9 +25,10 @@ struct OpenerTests {
 
     @Test("Shell syntax in a link is one argument, and nothing runs it")
     func noShell() async throws {
-        let scratch = try Scratch()
-        defer { try? FileManager.default.removeItem(at: scratch.directory) }
-        let pwned = scratch.directory.appendingPathComponent("PWNED").path
+        let directory = try ScratchDirectory("opener")
+        defer { directory.remove() }
+        let scratch = try ArgvRecorder(in: directory)
+        let pwned = directory.path("PWNED")
         let url = "https://example.com/rec.wav?a=1&b=$(touch%20\(pwned));touch%20\(pwned)|id"
         #expect(URL(string: url) != nil)
         let failures = Failures()
@@ -67,8 +40,9 @@ struct OpenerTests {
 
     @Test("Without {url} the link is the last argument; the scheme's case does not matter")
     func appended() async throws {
-        let scratch = try Scratch()
-        defer { try? FileManager.default.removeItem(at: scratch.directory) }
+        let directory = try ScratchDirectory("opener")
+        defer { directory.remove() }
+        let scratch = try ArgvRecorder(in: directory)
         Opener(template: [scratch.script, "-n"]).open("HTTPS://Example.com/x") { _ in }
         #expect(try await scratch.arguments() == ["-n", "HTTPS://Example.com/x"])
     }
@@ -78,8 +52,9 @@ struct OpenerTests {
         "example.com", "", "https ://example.com", "data:text/html,hi", "ssh://host",
     ])
     func refused(_ url: String) async throws {
-        let scratch = try Scratch()
-        defer { try? FileManager.default.removeItem(at: scratch.directory) }
+        let directory = try ScratchDirectory("opener")
+        defer { directory.remove() }
+        let scratch = try ArgvRecorder(in: directory)
         let failures = Failures()
         Opener(template: [scratch.script, "{url}"]).open(url) { failures.add($0) }
         #expect(try await failures.first() == "Refusing to open a link that is not http(s).")
@@ -89,8 +64,8 @@ struct OpenerTests {
 
     @Test("An empty opener, or one whose program is the link, is refused; a failing one is reported")
     func badOpeners() async throws {
-        let scratch = try Scratch()
-        defer { try? FileManager.default.removeItem(at: scratch.directory) }
+        let directory = try ScratchDirectory("opener")
+        defer { directory.remove() }
         let url = "https://example.com/x"
         for (template, message) in [
             ([], "The opener in the config is empty."),
@@ -101,14 +76,14 @@ struct OpenerTests {
             Opener(template: template).open(url) { failures.add($0) }
             #expect(try await failures.first() == message)
         }
-        let failing = scratch.directory.appendingPathComponent("fail.sh").path
+        let failing = directory.path("fail.sh")
         try "#!/bin/sh\nexit 3\n".write(toFile: failing, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing)
         let failures = Failures()
         Opener(template: [failing]).open(url) { failures.add($0) }
         #expect(try await failures.first() == "Opener \(failing) exited with status 3.")
         let missing = Failures()
-        Opener(template: [scratch.directory.appendingPathComponent("nope").path]).open(url) { missing.add($0) }
+        Opener(template: [directory.path("nope")]).open(url) { missing.add($0) }
         #expect(try await missing.first().hasPrefix("Cannot run opener "))
     }
 }

@@ -43,8 +43,9 @@ struct SecretLeakTests {
                 #expect(Self.leaks(in: "a \(part) b", of: [credential]).contains(part))
                 #expect(Self.leaks(in: "Basic \(basic)", of: [credential]).contains(basic))
             }
-            let log = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-leak-\(UUID().uuidString).log").path
-            defer { try? FileManager.default.removeItem(atPath: log) }
+            let directory = try ScratchDirectory("leak")
+            defer { directory.remove() }
+            let log = directory.path("leadline.log")
             var runs = 0
             for arguments in [["leads"], ["leads", "--format", "json"]] + ["text", "json", "ndjson"].map({ ["timeline", person.phone, "--format", $0] }) {
                 let result = await SimServeIntegrationTests.run(
@@ -90,9 +91,8 @@ struct SecretLeakTests {
     func crashReport() async throws {
         let binary = try TUIEndToEndTests.binary()
         try await SimServer.with(binary: try #require(TimelineCommandTests.builtBinary())) { server in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-crash-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
+            let directory = try ScratchDirectory("crash")
+            defer { directory.remove() }
             let environment = server.environment.merging([
                 "HOME": "/nonexistent",
                 "SWIFT_BACKTRACE": "enable=yes,interactive=no,registers=all,output-to=\(directory.path)",
@@ -107,7 +107,7 @@ struct SecretLeakTests {
             let screen = try await session.waitFor(timeout: .seconds(90)) { $0.contains("[exited ") }
             let reports = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             #expect(reports.count == 1, "\(reports)")
-            let report = try String(contentsOfFile: directory.appendingPathComponent(try #require(reports.first)).path, encoding: .utf8)
+            let report = try String(contentsOfFile: directory.path(try #require(reports.first)), encoding: .utf8)
             #expect(report.contains("Program crashed") && report.contains("TUIRunner"), "not a crash report: \(report.prefix(500))")
             #expect(screen.contains("[exited 139]"), "the process did not end by its signal: \(screen)")
             // What leadline left on the screen; the test's shell then reports the crash quoting
@@ -119,8 +119,9 @@ struct SecretLeakTests {
 
     private static func checkScreens(binary: String, server: SimServer) async throws {
         let credentials = Array(server.environment.values)
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-leak-tui-\(UUID().uuidString).log").path
-        defer { try? FileManager.default.removeItem(atPath: log) }
+        let directory = try ScratchDirectory("leak-tui")
+        defer { directory.remove() }
+        let log = directory.path("leadline.log")
         let session = try await TmuxSession(
             [binary, "--config", server.configPath, "--log-file", log],
             environment: server.environment.merging(["HOME": "/nonexistent"]) { a, _ in a })

@@ -21,16 +21,13 @@ struct TUIEndToEndTests {
 
     @Test("A newcomer finds a person, filters to calls, reads a transcript and opens the recording")
     func browseDemo() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-tui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try ScratchDirectory("tui")
+        defer { directory.remove() }
         // The opener records its argv, one argument per line.
-        let opener = directory.appendingPathComponent("opener.sh").path
-        let record = directory.appendingPathComponent("argv.txt").path
-        try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \(record)\n".write(toFile: opener, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: opener)
-        let config = directory.appendingPathComponent("config.toml").path
-        try "opener = [\"\(opener)\", \"--url\", \"{url}\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let opener = try ArgvRecorder(in: directory)
+        let record = opener.record
+        let config = directory.path("config.toml")
+        try "opener = [\"\(opener.script)\", \"--url\", \"{url}\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
 
         let person = try Self.personWithCalls(Simulator(options: SimulatorOptions()))
         let session = try await TmuxSession([Self.binary(), "--demo", "--config", config], environment: ["HOME": directory.path])
@@ -64,7 +61,7 @@ struct TUIEndToEndTests {
             while !FileManager.default.fileExists(atPath: record), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(sawTranscript)
-        let argv = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").map(String.init)
+        let argv = try await opener.arguments(timeout: .seconds(1))
         #expect(argv.count == 2)
         #expect(argv.first == "--url")
         #expect(argv.last?.hasPrefix("https://") == true)

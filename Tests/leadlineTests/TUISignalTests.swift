@@ -53,10 +53,9 @@ struct TUISignalTests {
         // A preloaded library whose thread executes ud2 a while after start: a fault from an
         // instruction, not a signal sent with kill. Built here with the C compiler the Swift
         // toolchain brings.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-trap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let source = directory.appendingPathComponent("trap.c"), library = directory.appendingPathComponent("trap.so")
+        let directory = try ScratchDirectory("trap")
+        defer { directory.remove() }
+        let source = directory.url.appendingPathComponent("trap.c"), library = directory.url.appendingPathComponent("trap.so")
         try Data("""
             #include <pthread.h>
             #include <stdlib.h>
@@ -97,10 +96,9 @@ struct TUISignalTests {
 
     @Test("The UI's status line gets the warnings the command line prints on stderr: a secret_file others can read")
     func secretFileWarning() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-tui-secret-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("nexor.secret").path
+        let directory = try ScratchDirectory("tui-secret")
+        defer { directory.remove() }
+        let path = directory.path("nexor.secret")
         try Data("nxr_live_k\n".utf8).write(to: URL(fileURLWithPath: path))
         let sources = [
             SourceConfig(name: "nexor", kind: .nexor, credential: .file(path)),

@@ -9,19 +9,16 @@ import Testing
 struct TUIStateRestoreTests {
     /// A temporary home whose config and state directories are its own.
     struct Home {
-        let directory: URL
-        var statePath: String { directory.appendingPathComponent("state/leadline/state.json").path }
+        let scratch: ScratchDirectory
+        var directory: URL { scratch.url }
+        var statePath: String { scratch.path("state/leadline/state.json") }
         var environment: [String: String] {
-            ["HOME": directory.path, "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
-             "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path]
+            ["HOME": scratch.path, "XDG_STATE_HOME": scratch.path("state"), "XDG_CONFIG_HOME": scratch.path("config")]
         }
 
-        init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("leadline-state-e2e-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        }
+        init() throws { scratch = try ScratchDirectory("state-e2e") }
 
-        func remove() { try? FileManager.default.removeItem(at: directory) }
+        func remove() { scratch.remove() }
     }
 
     /// A left click at a 0-based screen cell, as an xterm reports it in SGR mode (what ncurses
