@@ -219,12 +219,11 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 extension SourceKind {
-    /// The request limit the vendor documents, if any (api-docs): LeadPing allows 300 requests
-    /// in 60 seconds. Nexor, NLPearl and Liveforce document none, and are answered by backing
-    /// off when they say 429.
+    /// The request limit the vendor documents, if any: only LeadPing has one. Nexor, NLPearl
+    /// and Liveforce document none, and are answered by backing off when they say 429.
     public var documentedRateLimit: RateLimit? {
         switch self {
-        case .leadping: RateLimit(300, per: .seconds(60))
+        case .leadping: LeadPingClient.documentedRateLimit
         case .nexor, .nlpearl, .liveforce: nil
         }
     }

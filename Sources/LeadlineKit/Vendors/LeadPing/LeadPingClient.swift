@@ -13,6 +13,9 @@ import Foundation
 public struct LeadPingClient: LeadSource {
     /// Items asked for per page. LeadPing documents no ceiling; the server may answer with fewer.
     public static let defaultPageSize = 100
+    /// The request limit LeadPing documents (api-docs README): 300 requests in 60 seconds, past
+    /// which it answers 429.
+    public static let documentedRateLimit = RateLimit(300, per: .seconds(60))
     /// The channels LeadPing events map to.
     static let channels: Set<Channel> = [.sms, .call, .system]
     /// Pages a contact search may read: a search for one phone or email should fit in one.
